@@ -1,0 +1,247 @@
+"""The ``rathaus`` command line.
+
+    rathaus sync oparl https://ris.example.de/oparl/v1/system [--collection NAME] [--wait-embeddings]
+    rathaus sync oparl demo                # the bundled Musterstadt data, through the same importer
+    rathaus search "Hundesteuer" [--json] [--limit N]
+    rathaus embed                          # fill in missing vectors
+    rathaus serve                          # web page + API on http://127.0.0.1:8000
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.table import Table
+
+from rathaus.config import Settings
+from rathaus.documents import Access, SearchFilters
+from rathaus.errors import RathausError
+from rathaus.runtime import Runtime
+
+app = typer.Typer(help="Rathaus: council data in, German hybrid search out.", no_args_is_help=True,
+                  pretty_exceptions_enable=False)
+sync_app = typer.Typer(help="Bring data from a source into the index.", no_args_is_help=True)
+app.add_typer(sync_app, name="sync")
+console = Console(stderr=True)
+STAGES = {"fetch": "Listen abrufen", "files": "Dateien laden", "index": "Indexieren", "embed": "Vektoren"}
+
+
+class State:
+    settings: Settings
+
+
+state = State()
+
+
+@app.callback()
+def main(
+    data_dir: Annotated[Path | None, typer.Option("--data-dir", envvar="RATHAUS_DATA_DIR",
+                                                  help="Where the index lives.")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log details.")] = False,
+) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    overrides: dict[str, Any] = {"data_dir": data_dir} if data_dir else {}
+    state.settings = Settings(**overrides)
+
+
+def _fail(exc: RathausError) -> None:
+    console.print(f"[red]Fehler:[/red] {exc.user_message}\n[dim]{exc.code}: {exc}[/dim]")
+    raise typer.Exit(2)
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    TimeRemainingColumn(), console=console, transient=False)
+
+
+@sync_app.command("oparl")
+def sync_oparl(
+    url: Annotated[str, typer.Argument(help="OParl system URL, or 'demo' for the bundled Musterstadt data.")],
+    collection: Annotated[str | None, typer.Option(help="Collection to write to.")] = None,
+    full: Annotated[bool, typer.Option("--full", help="Fetch everything, not only changes.")] = False,
+    wait_embeddings: Annotated[bool, typer.Option("--wait-embeddings",
+                                                  help="Return only when all vectors are computed.")] = False,
+    concurrency: Annotated[int | None, typer.Option(help="Parallel requests.")] = None,
+    rate_limit: Annotated[float | None, typer.Option(help="Requests per second (0: unlimited).")] = None,
+) -> None:
+    """Sync an OParl endpoint: lexical search works when this returns."""
+    import httpx
+
+    from rathaus.sources.oparl.client import OParlClient
+    from rathaus.sources.oparl.replay import DEMO_BASE, FolderReplay, demo_folder
+    from rathaus.sources.oparl.sync import OParlSync
+
+    overrides = {k: v for k, v in (("oparl_concurrency", concurrency), ("oparl_rate_limit", rate_limit)) if v is not None}
+    settings = state.settings.model_copy(update=overrides)
+    runtime = Runtime(settings)
+    http = None
+    if url == "demo":
+        url = DEMO_BASE
+        http = httpx.Client(transport=FolderReplay(demo_folder()).transport())
+    client = OParlClient.from_settings(settings, http)
+    with _progress() as progress:
+        tasks: dict[str, Any] = {}
+
+        def report(stage: str, done: int, total: int | None) -> None:
+            if stage not in tasks:
+                tasks[stage] = progress.add_task(STAGES.get(stage, stage), total=total)
+            progress.update(tasks[stage], completed=done, total=total)
+
+        try:
+            result = OParlSync(runtime.store, settings, client, collection, report).run(url, full=full)
+        except RathausError as exc:
+            _fail(exc)
+    table = Table(title="Synchronisierung abgeschlossen", show_header=False)
+    for key, value in asdict(result).items():
+        if key != "warnings":
+            table.add_row(key, str(value))
+    console.print(table)
+    if wait_embeddings:
+        _embed(runtime, None)
+    else:
+        done, total = runtime.store.vector_progress(runtime.embedder.name, settings.embed_scope)
+        console.print(f"Lexikalische Suche ist bereit. Vektoren: {done}/{total} "
+                      f"(`rathaus embed` oder `rathaus serve` ergänzt den Rest).")
+    runtime.close()
+
+
+def _embed(runtime: Runtime, limit: int | None) -> None:
+    from rathaus.embed.worker import embed_missing
+
+    with _progress() as progress:
+        task = progress.add_task(STAGES["embed"], total=None)
+        result = embed_missing(runtime.store, runtime.embedder, runtime.settings.embed_scope,
+                               runtime.settings.embed_batch_size, limit,
+                               progress=lambda done, total: progress.update(task, completed=done, total=total))
+    console.print(f"{result.embedded} Abschnitte eingebettet in {result.seconds} s; "
+                  f"Abdeckung {result.done}/{result.total}.")
+
+
+@app.command()
+def embed(limit: Annotated[int | None, typer.Option(help="Embed at most this many chunks.")] = None) -> None:
+    """Compute missing vectors (lead passages and newest documents first)."""
+    runtime = Runtime(state.settings)
+    try:
+        _embed(runtime, limit)
+    except RathausError as exc:
+        _fail(exc)
+    finally:
+        runtime.close()
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="What to look for.")],
+    limit: Annotated[int, typer.Option(min=1, max=100)] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    mode: Annotated[str, typer.Option(help="hybrid, lexical or dense.")] = "hybrid",
+    type_: Annotated[list[str] | None, typer.Option("--type", help="Paper, Meeting, Organization.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="From date (YYYY-MM-DD).")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="To date (YYYY-MM-DD).")] = None,
+    organization: Annotated[str | None, typer.Option(help="Organisation name or id.")] = None,
+) -> None:
+    """Search the index (as the local operator: all collections)."""
+    if mode not in ("hybrid", "lexical", "dense"):
+        console.print("[red]Fehler:[/red] --mode muss hybrid, lexical oder dense sein.")
+        raise typer.Exit(2)
+    runtime = Runtime(state.settings)
+    filters = SearchFilters(types=type_ or [], date_from=date_from, date_to=date_to, organization=organization)
+    try:
+        response = runtime.searcher.search(query, Access.operator(), filters, limit=limit, mode=mode)  # type: ignore[arg-type]
+    except RathausError as exc:
+        _fail(exc)
+    if as_json:
+        from rathaus.web.api.search import to_api
+
+        json.dump(to_api(response), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        out = Console()
+        if not response.results:
+            out.print("Keine Treffer.")
+        for i, r in enumerate(response.results, start=1):
+            out.print(f"[bold]{i}. {r.title}[/bold]  [dim]{r.reference or ''} {r.date or ''} {r.type}[/dim]")
+            out.print(f"   {r.url}")
+            for p in r.passages[:2]:
+                text = p.snippet.replace("<mark>", "[yellow]").replace("</mark>", "[/yellow]")
+                out.print(f"   [dim]{'S. ' + str(p.page) + ': ' if p.page else ''}[/dim]{text[:300]}")
+        out.print(f"[dim]{len(response.results)} Treffer in {response.took_ms} ms ({response.mode}"
+                  f"{', mit Vektoren' if response.dense_used else ''})[/dim]")
+    runtime.close()
+
+
+@app.command()
+def reindex() -> None:
+    """Rebuild all documents from the stored raw objects, without refetching."""
+    from rathaus.sources.oparl.state import SourceState
+    from rathaus.sources.oparl.sync import OParlSync
+
+    runtime = Runtime(state.settings)
+    paths = sorted((state.settings.data_dir / "sources").glob("oparl-*.sqlite"))
+    if not paths:
+        console.print("Keine OParl-Quelle vorhanden. Zuerst `rathaus sync oparl URL`.")
+        raise typer.Exit(1)
+    for path in paths:
+        source_state = SourceState(path)
+        syncer = OParlSync(runtime.store, state.settings, client=None, state=source_state)  # type: ignore[arg-type]
+        result = syncer.reindex()
+        console.print(f"{path.name}: {result.documents_indexed} neu indexiert, "
+                      f"{result.documents_unchanged} unverändert ({result.seconds} s)")
+    runtime.close()
+
+
+@app.command()
+def status() -> None:
+    """Show what the index holds."""
+    runtime = Runtime(state.settings)
+    stats = runtime.store.stats()
+    done, total = runtime.store.vector_progress(runtime.embedder.name, state.settings.embed_scope)
+    stats["vector_coverage"] = f"{done}/{total}"
+    console.print_json(json.dumps(stats, ensure_ascii=False))
+    runtime.close()
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Bind address.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port.")] = None,
+    no_embed: Annotated[bool, typer.Option("--no-embed", help="Do not compute vectors in the background.")] = False,
+) -> None:
+    """Serve the search page and the HTTP API; compute missing vectors in the background."""
+    import uvicorn
+
+    from rathaus.web.app import create_app
+
+    settings = state.settings.model_copy(update={"embed_in_background": not no_embed and
+                                                 state.settings.embed_in_background})
+    application = create_app(Runtime(settings))
+    console.print(f"Rathaus läuft auf http://{host or settings.host}:{port or settings.port}")
+    uvicorn.run(application, host=host or settings.host, port=port or settings.port, log_level="warning")
+
+
+@app.command("demo-server")
+def demo_server(port: Annotated[int, typer.Option(help="Port (0: any free port).")] = 8765) -> None:
+    """Serve the bundled Musterstadt data as a real OParl endpoint over HTTP."""
+    from rathaus.sources.oparl.replay import FolderReplay, demo_folder
+
+    replay = FolderReplay(demo_folder(), base="http://127.0.0.1:0/oparl")
+    server = replay.serve("127.0.0.1", port)
+    replay.base = f"http://127.0.0.1:{server.server_address[1]}/oparl"
+    print(replay.base, flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    app()

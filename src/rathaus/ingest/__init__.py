@@ -1,0 +1,1 @@
+"""Ingestion: text extraction, structure-aware chunking, the indexing pipeline."""

@@ -1,0 +1,1 @@
+"""Language analysis for search: German folding, stemming, decompounding, synonyms."""

@@ -1,0 +1,62 @@
+"""Backend registry. Built-in backends register through the same entry points as third-party ones.
+
+A package adds an embedder by declaring, in its pyproject::
+
+    [project.entry-points."rathaus.embedders"]
+    mymodel = "mypackage.embed:MyEmbedder"
+
+The factory is called with the Settings object. Tests and embedding applications may also
+call ``register_embedder(name, factory)`` directly; it takes the same path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib.metadata import entry_points
+from typing import Any
+
+from rathaus.errors import ConfigError
+
+GROUPS = {"embedder": "rathaus.embedders", "store": "rathaus.stores"}
+_registry: dict[str, dict[str, Callable[..., Any]]] = {kind: {} for kind in GROUPS}
+_loaded: set[str] = set()
+
+
+def _load(kind: str) -> None:
+    if kind in _loaded:
+        return
+    for ep in entry_points(group=GROUPS[kind]):
+        _registry[kind].setdefault(ep.name, ep.load)  # loaded lazily: importing a model can be slow
+    _loaded.add(kind)
+
+
+def register(kind: str, name: str, factory: Callable[..., Any]) -> None:
+    _load(kind)
+    _registry[kind][name] = lambda: factory
+
+
+def register_embedder(name: str, factory: Callable[..., Any]) -> None:
+    register("embedder", name, factory)
+
+
+def available(kind: str) -> list[str]:
+    _load(kind)
+    return sorted(_registry[kind])
+
+
+def create(kind: str, name: str, settings: Any) -> Any:
+    _load(kind)
+    if name not in _registry[kind]:
+        raise ConfigError(f"unknown {kind} {name!r}; available: {', '.join(available(kind))}")
+    factory = _registry[kind][name]()
+    if hasattr(factory, "from_settings"):
+        return factory.from_settings(settings)
+    return factory(settings)
+
+
+def create_embedder(settings: Any) -> Any:
+    return create("embedder", settings.embedder, settings)
+
+
+def create_store(settings: Any) -> Any:
+    return create("store", settings.store, settings)

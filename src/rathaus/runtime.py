@@ -1,0 +1,37 @@
+"""The assembled product: settings, store, embedder and searcher, built once and shared.
+
+The CLI and the web app both take a Runtime, so they run the same components.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import cached_property
+from typing import Any
+
+from rathaus import plugins
+from rathaus.config import Settings
+from rathaus.search.hybrid import Searcher
+
+
+class Runtime:
+    def __init__(self, settings: Settings | None = None, *, store: Any = None, embedder: Any = None) -> None:
+        self.settings = settings or Settings()
+        self._store, self._embedder = store, embedder
+        self._lock = threading.Lock()
+
+    @cached_property
+    def store(self) -> Any:
+        return self._store if self._store is not None else plugins.create_store(self.settings)
+
+    @cached_property
+    def embedder(self) -> Any:
+        return self._embedder if self._embedder is not None else plugins.create_embedder(self.settings)
+
+    @cached_property
+    def searcher(self) -> Searcher:
+        return Searcher(self.store, self.embedder)
+
+    def close(self) -> None:
+        if "store" in self.__dict__:
+            self.store.close()

@@ -1,0 +1,1 @@
+"""Search: lexical and dense retrieval fused per document, with snippets."""

@@ -1,0 +1,106 @@
+"""Hybrid retrieval: German lexical search and dense search, fused per document with RRF.
+
+    searcher = Searcher(store, embedder)
+    response = searcher.search("Was kostet die neue Kita?", Access.anonymous(), limit=10)
+
+Both retrievers rank chunks; each ranking is turned into a ranking of documents (a document
+is as good as its best chunk), and the document rankings are fused with reciprocal rank
+fusion (k = 60). Dense search only sees chunks that already have vectors, so hybrid ranking
+improves as the background embedding goes on, and lexical search works from the first
+indexed chunk. Access rules and filters are applied inside both store queries.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from rathaus.documents import Access, ChunkHit, PassageResult, SearchFilters, SearchResult
+from rathaus.errors import EmbedderError
+from rathaus.language.german import query_terms
+from rathaus.search.fusion import rrf
+from rathaus.search.snippets import snippet
+
+log = logging.getLogger(__name__)
+Mode = Literal["hybrid", "lexical", "dense"]
+CANDIDATES = 200
+MAX_QUERY_CHARS = 1000
+
+
+@dataclass
+class SearchResponse:
+    query: str
+    mode: str
+    results: list[SearchResult]
+    took_ms: float
+    terms: list[str] = field(default_factory=list)
+    dense_used: bool = False
+
+
+def doc_ranking(hits: list[ChunkHit]) -> list[str]:
+    seen: dict[str, None] = {}
+    for hit in hits:
+        seen.setdefault(hit.document_id, None)
+    return list(seen)
+
+
+class Searcher:
+    def __init__(self, store: Any, embedder: Any = None, rrf_k: int = 60, candidates: int = CANDIDATES) -> None:
+        self.store = store
+        self.embedder = embedder if embedder is not None and getattr(embedder, "dim", 0) else None
+        self.rrf_k = rrf_k
+        self.candidates = candidates
+
+    def retrieve(self, query: str, access: Access, filters: SearchFilters | None = None,
+                 mode: Mode = "hybrid") -> tuple[list[ChunkHit], list[ChunkHit], list[str]]:
+        """Chunk rankings of both retrievers (either may be empty) and the query terms."""
+        terms = query_terms(query)
+        lexical: list[ChunkHit] = []
+        dense: list[ChunkHit] = []
+        if mode in ("hybrid", "lexical"):
+            lexical = self.store.lexical_search(terms, access, filters, limit=self.candidates)
+        if mode in ("hybrid", "dense") and self.embedder is not None:
+            try:
+                vector = self.embedder.embed_queries([query])[0]
+                dense = self.store.vector_search(vector, self.embedder.name, access, filters, limit=self.candidates)
+            except EmbedderError as exc:  # lexical search still answers
+                log.warning("dense search unavailable: %s", exc)
+        return lexical, dense, terms
+
+    def search(self, query: str, access: Access, filters: SearchFilters | None = None, limit: int = 10,
+               mode: Mode = "hybrid", passages: int = 3) -> SearchResponse:
+        started = time.perf_counter()
+        query = " ".join(query.split())[:MAX_QUERY_CHARS]
+        lexical, dense, terms = self.retrieve(query, access, filters, mode)
+        rankings = [r for r in (doc_ranking(lexical), doc_ranking(dense)) if r]
+        fused = rrf(rankings, k=self.rrf_k)[:limit]
+        chunk_scores = dict(rrf([[h.chunk_id for h in lexical], [h.chunk_id for h in dense]], k=self.rrf_k))
+        by_doc: dict[str, list[int]] = {}
+        for hit in sorted(lexical + dense, key=lambda h: -chunk_scores.get(h.chunk_id, 0)):
+            ids = by_doc.setdefault(hit.document_id, [])
+            if hit.chunk_id not in ids:
+                ids.append(hit.chunk_id)
+        wanted = [cid for doc_id, _ in fused for cid in by_doc.get(doc_id, [])[:passages]]
+        chunks = self.store.get_chunks(wanted, access)
+        lexical_docs = {h.document_id for h in lexical}
+        dense_docs = {h.document_id for h in dense}
+        results = []
+        for doc_id, score in fused:
+            doc_chunks = [chunks[c] for c in by_doc.get(doc_id, [])[:passages] if c in chunks]
+            if not doc_chunks:
+                continue
+            d = doc_chunks[0].document
+            results.append(SearchResult(
+                document_id=d.id, title=d.title, type=d.type, reference=d.reference, date=d.date,
+                url=d.web_url or d.source_url, source_url=d.source_url, collection=d.collection,
+                organizations=d.organizations, meeting_date=d.meeting_date, result=d.result, score=round(score, 6),
+                passages=[PassageResult(chunk_id=c.id, text=c.text, snippet=snippet(c.text, terms), page=c.page,
+                                        file_id=c.file_id, file_name=c.file_name, section=c.section)
+                          for c in doc_chunks],
+                matched_by=[m for m, docs in (("lexical", lexical_docs), ("dense", dense_docs)) if doc_id in docs],
+            ))
+        took = (time.perf_counter() - started) * 1000
+        return SearchResponse(query=query, mode=mode, results=results, took_ms=round(took, 1), terms=terms,
+                              dense_used=bool(dense))

@@ -1,0 +1,58 @@
+"""Highlighted snippets: the part of a passage where the query terms are densest.
+
+Matching uses the same German analysis as the index, so "Straßen" marks "Strasse".
+
+    >>> snippet("Die Hundesteuer steigt. Der Gemeinderat hat beschlossen.", ["hundesteu"], width=80)
+    'Die <mark>Hundesteuer</mark> steigt. Der Gemeinderat hat beschlossen.'
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+
+from rathaus.language.german import STOPWORDS, normalize, split_compound, stem
+
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
+
+
+def _matches(word: str, terms: set[str]) -> bool:
+    low = normalize(word)
+    if low in STOPWORDS:
+        return False
+    stems = {stem(low), stem(low.replace("-", ""))}
+    stems.update(stem(p) for p in split_compound(low))
+    return bool(stems & terms)
+
+
+def snippet(text: str, terms: Iterable[str], width: int = 320) -> str:
+    terms = set(terms)
+    words = list(_WORD.finditer(text))
+    hits = [m for m in words if _matches(m.group(), terms)]
+    if len(text) <= width:
+        start, end = 0, len(text)
+    elif hits:
+        best, best_count = hits[0].start(), 0
+        for h in hits:  # the window starting at a hit that covers the most hits
+            count = sum(1 for o in hits if h.start() <= o.start() < h.start() + width)
+            if count > best_count:
+                best, best_count = h.start(), count
+        start = max(0, best - width // 4)
+        start = text.rfind(" ", 0, start) + 1 if start else 0
+        end = min(len(text), start + width)
+    else:
+        start, end = 0, width
+    if end < len(text):
+        cut = text.rfind(" ", start, end)
+        end = cut if cut > start + width // 2 else end
+    out, pos = [], start
+    for m in hits:
+        if m.start() < start or m.end() > end:
+            continue
+        out.append(html.escape(text[pos:m.start()]))
+        out.append(f"<mark>{html.escape(m.group())}</mark>")
+        pos = m.end()
+    out.append(html.escape(text[pos:end]))
+    body = " ".join("".join(out).split())
+    return ("… " if start > 0 else "") + body + (" …" if end < len(text) else "")

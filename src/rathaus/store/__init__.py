@@ -1,0 +1,5 @@
+"""Document stores: the Store protocol and its backends (SQLite built in)."""
+
+from rathaus.store.base import ChunkRecord, DocumentRecord, Store
+
+__all__ = ["ChunkRecord", "DocumentRecord", "Store"]

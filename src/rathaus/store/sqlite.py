@@ -1,0 +1,437 @@
+"""SQLite store: FTS5 for German lexical search, sqlite-vec for vectors, one file on disk.
+
+Concurrency follows datasette's pattern: every thread gets its own connection, writes are
+serialised by a process-wide lock and ``BEGIN IMMEDIATE`` (WAL mode lets readers go on),
+and a busy timeout covers a second process (``rathaus sync`` while ``rathaus serve`` runs).
+
+Vectors: float32 vectors live in ``chunk_vectors``; a sqlite-vec ``vec0`` table holds their
+binary quantisation, partitioned by collection. A vector search takes the nearest binary
+candidates of the visible collections, then re-scores them exactly by cosine similarity
+and applies the access rules and filters again in the same statement.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from rathaus.documents import Access, Chunk, ChunkHit, Collection, Document, SearchFilters, sha256
+from rathaus.errors import NotFound, StoreError
+from rathaus.language.german import index_text
+from rathaus.store import migrations
+from rathaus.store.base import ChunkRecord, DocumentRecord
+from rathaus.store.migrations.sqlite import MIGRATIONS
+
+try:  # a build of SQLite that can load extensions (the stdlib one often cannot)
+    import pysqlite3.dbapi2 as sqlite3
+except ImportError:  # pragma: no cover - other platforms
+    import sqlite3  # type: ignore[no-redef]
+
+import sqlite_vec
+
+log = logging.getLogger(__name__)
+
+TITLE_WEIGHT = 2.0
+BODY_WEIGHT = 1.0
+_DOC_COLUMNS = ("d.id, d.collection, c2.classification, d.type, d.title, d.reference, d.date, d.organizations, "
+                "d.meeting_date, d.result, d.web_url, d.source_url, d.body, d.modified, d.content_hash, d.metadata")
+_CHUNK_COLUMNS = "ch.id, ch.document_id, ch.ord, ch.text, ch.page, ch.section, ch.file_id, ch.file_name, ch.lead, ch.text_hash"
+
+
+def quote_fts(term: str) -> str:
+    """Quote one term for an FTS5 MATCH expression, so user input is never FTS syntax."""
+    return '"' + term.replace('"', '""') + '"'
+
+
+def access_sql(access: Access, column: str = "d.collection") -> tuple[str, list[Any]]:
+    """The WHERE clause that limits rows to collections the caller may read."""
+    if access.admin:
+        return "1", []
+    groups = access.expanded_groups()
+    marks = ",".join("?" * len(groups))
+    visible = ["c.classification = 'offen'"]
+    params: list[Any] = []
+    if access.authenticated:
+        intern = ("(c.classification = 'intern' AND (NOT EXISTS (SELECT 1 FROM collection_groups g "
+                  "WHERE g.collection = c.name)")
+        if groups:
+            intern += f" OR EXISTS (SELECT 1 FROM collection_groups g WHERE g.collection = c.name AND g.grp IN ({marks}))"
+            params += groups
+        visible.append(intern + "))")
+        if groups:
+            visible.append(f"(c.classification = 'vertraulich' AND EXISTS (SELECT 1 FROM collection_groups g "
+                           f"WHERE g.collection = c.name AND g.grp IN ({marks})))")
+            params += groups
+    return f"{column} IN (SELECT c.name FROM collections c WHERE {' OR '.join(visible)})", params
+
+
+def filter_sql(filters: SearchFilters | None) -> tuple[str, list[Any]]:
+    """The WHERE clause for SearchFilters on the documents table aliased ``d``."""
+    if filters is None:
+        return "1", []
+    clauses: list[str] = []
+    params: list[Any] = []
+
+    def any_of(column: str, values: Sequence[str]) -> None:
+        clauses.append(f"{column} IN ({','.join('?' * len(values))})")
+        params.extend(values)
+
+    if filters.types:
+        any_of("d.type", filters.types)
+    if filters.collections:
+        any_of("d.collection", filters.collections)
+    if filters.document_ids:
+        any_of("d.id", filters.document_ids)
+    if filters.date_from:
+        clauses.append("d.date >= ?")
+        params.append(filters.date_from)
+    if filters.date_to:
+        clauses.append("d.date <= ?")
+        params.append(filters.date_to[:10] + "\uffff")
+    if filters.organization:
+        clauses.append("EXISTS (SELECT 1 FROM document_orgs o WHERE o.document_id = d.id AND o.value = ?)")
+        params.append(filters.organization)
+    if filters.body:
+        clauses.append("d.body = ?")
+        params.append(filters.body)
+    return (" AND ".join(clauses) or "1"), params
+
+
+class SQLiteStore:
+    """The default store. ``SQLiteStore(path)``; ``path=":memory:"`` is not supported (threads)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._local = threading.local()
+        self._write_lock = threading.RLock()
+        self._all_conns: list[Any] = []
+        migrations.apply(self._conn(), MIGRATIONS)
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> SQLiteStore:
+        return cls(settings.db_path)
+
+    # -- connections -------------------------------------------------------------------
+    def _conn(self) -> Any:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(str(self.path), timeout=60, isolation_level=None, check_same_thread=False)
+            conn.enable_load_extension(True)
+            sqlite_vec.load(conn)
+            conn.enable_load_extension(False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA busy_timeout=60000")
+            self._local.conn = conn
+            self._all_conns.append(conn)
+        return conn
+
+    def _write(self):
+        store = self
+
+        class _Tx:
+            def __enter__(self_inner):
+                store._write_lock.acquire()
+                self_inner.conn = store._conn()
+                self_inner.conn.execute("BEGIN IMMEDIATE")
+                return self_inner.conn
+
+            def __exit__(self_inner, exc_type, exc, tb):
+                try:
+                    self_inner.conn.execute("ROLLBACK" if exc_type else "COMMIT")
+                finally:
+                    store._write_lock.release()
+                return False
+
+        return _Tx()
+
+    def close(self) -> None:
+        for conn in self._all_conns:
+            try:
+                conn.close()
+            except Exception:  # noqa: BLE001 - closing connections of other threads may fail
+                pass
+        self._all_conns.clear()
+        self._local = threading.local()
+
+    # -- collections -------------------------------------------------------------------
+    def ensure_collection(self, collection: Collection) -> Collection:
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO collections(name, classification, description) VALUES (?,?,?) "
+                "ON CONFLICT(name) DO UPDATE SET classification=excluded.classification, "
+                "description=excluded.description",
+                (collection.name, collection.classification, collection.description),
+            )
+            conn.execute("DELETE FROM collection_groups WHERE collection = ?", (collection.name,))
+            conn.executemany("INSERT INTO collection_groups VALUES (?,?)",
+                             [(collection.name, g.strip("/")) for g in collection.access_groups])
+        return collection
+
+    def get_collection(self, name: str) -> Collection:
+        row = self._conn().execute("SELECT name, classification, description FROM collections WHERE name=?",
+                                   (name,)).fetchone()
+        if row is None:
+            raise NotFound(f"collection {name!r} does not exist")
+        groups = tuple(g for (g,) in self._conn().execute(
+            "SELECT grp FROM collection_groups WHERE collection=? ORDER BY grp", (name,)))
+        return Collection(row[0], row[1], groups, row[2])
+
+    def list_collections(self, access: Access) -> list[Collection]:
+        where, params = access_sql(access, "c0.name")
+        names = [n for (n,) in self._conn().execute(
+            f"SELECT c0.name FROM collections c0 WHERE {where} ORDER BY c0.name", params)]
+        return [self.get_collection(n) for n in names]
+
+    # -- documents ---------------------------------------------------------------------
+    def upsert_document(self, document: Document, chunks: Sequence[Chunk]) -> bool:
+        content_hash = document.content_hash()
+        with self._write() as conn:
+            if conn.execute("SELECT 1 FROM collections WHERE name=?", (document.collection,)).fetchone() is None:
+                raise StoreError(f"collection {document.collection!r} does not exist; create it first")
+            row = conn.execute("SELECT content_hash FROM documents WHERE id=?", (document.id,)).fetchone()
+            if row is not None and row[0] == content_hash:
+                return False
+            if row is not None:
+                self._delete_rows(conn, document.id)
+            now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+            conn.execute(
+                "INSERT INTO documents(id, collection, type, title, reference, date, organizations, meeting_date, "
+                "result, web_url, source_url, body, modified, content_hash, metadata, indexed_at) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (document.id, document.collection, document.type, document.title, document.reference,
+                 document.date, json.dumps(document.organizations, ensure_ascii=False), document.meeting_date,
+                 document.result, document.web_url, document.source_url, document.body, document.modified,
+                 content_hash, json.dumps(document.metadata, ensure_ascii=False), now),
+            )
+            org_values = set(document.organizations) | set(document.metadata.get("organization_ids", []))
+            conn.executemany("INSERT INTO document_orgs VALUES (?,?)", [(document.id, v) for v in sorted(org_values)])
+            title_terms = index_text(" ".join(filter(None, [document.title, document.reference])))
+            for chunk in chunks:
+                cur = conn.execute(
+                    "INSERT INTO chunks(document_id, ord, text, page, section, file_id, file_name, lead, text_hash, "
+                    "doc_date) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (document.id, chunk.ord, chunk.text, chunk.page, chunk.section, chunk.file_id, chunk.file_name,
+                     int(chunk.lead), sha256(chunk.text), document.date or ""),
+                )
+                file_terms = index_text(" ".join(filter(None, [chunk.file_name, chunk.section])))
+                conn.execute("INSERT INTO chunks_fts(rowid, title, body) VALUES (?,?,?)",
+                             (cur.lastrowid, f"{title_terms} {file_terms}".strip(), index_text(chunk.text)))
+        return True
+
+    def _delete_rows(self, conn: Any, document_id: str) -> None:
+        ids = [i for (i,) in conn.execute("SELECT id FROM chunks WHERE document_id=?", (document_id,))]
+        if ids:
+            conn.executemany("DELETE FROM chunks_fts WHERE rowid=?", [(i,) for i in ids])
+            if self._vec_table(conn):
+                conn.executemany("DELETE FROM vec_index WHERE chunk_id=?", [(i,) for i in ids])
+        conn.execute("DELETE FROM documents WHERE id=?", (document_id,))
+
+    def delete_document(self, document_id: str) -> bool:
+        with self._write() as conn:
+            if conn.execute("SELECT 1 FROM documents WHERE id=?", (document_id,)).fetchone() is None:
+                return False
+            self._delete_rows(conn, document_id)
+            return True
+
+    def _doc_record(self, row: Sequence[Any], chunk_count: int = 0) -> DocumentRecord:
+        return DocumentRecord(
+            id=row[0], collection=row[1], classification=row[2], type=row[3], title=row[4], reference=row[5],
+            date=row[6], organizations=json.loads(row[7]), meeting_date=row[8], result=row[9], web_url=row[10],
+            source_url=row[11], body=row[12], modified=row[13], content_hash=row[14],
+            metadata=json.loads(row[15]), chunk_count=chunk_count,
+        )
+
+    def get_document(self, document_id: str, access: Access) -> DocumentRecord:
+        where, params = access_sql(access)
+        row = self._conn().execute(
+            f"SELECT {_DOC_COLUMNS}, (SELECT count(*) FROM chunks ch WHERE ch.document_id = d.id) "
+            f"FROM documents d JOIN collections c2 ON c2.name = d.collection WHERE d.id = ? AND {where}",
+            [document_id, *params],
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"document {document_id!r} not found")
+        return self._doc_record(row[:16], row[16])
+
+    def list_documents(self, access: Access, filters: SearchFilters | None = None,
+                       offset: int = 0, limit: int = 50) -> list[DocumentRecord]:
+        where, params = access_sql(access)
+        fwhere, fparams = filter_sql(filters)
+        rows = self._conn().execute(
+            f"SELECT {_DOC_COLUMNS} FROM documents d JOIN collections c2 ON c2.name = d.collection "
+            f"WHERE {where} AND {fwhere} ORDER BY d.date DESC, d.id LIMIT ? OFFSET ?",
+            [*params, *fparams, limit, offset],
+        ).fetchall()
+        return [self._doc_record(r) for r in rows]
+
+    def count_documents(self, access: Access, filters: SearchFilters | None = None) -> int:
+        where, params = access_sql(access)
+        fwhere, fparams = filter_sql(filters)
+        return self._conn().execute(
+            f"SELECT count(*) FROM documents d WHERE {where} AND {fwhere}", [*params, *fparams]).fetchone()[0]
+
+    def document_ids(self, collection: str) -> set[str]:
+        return {i for (i,) in self._conn().execute("SELECT id FROM documents WHERE collection=?", (collection,))}
+
+    def _chunk_record(self, row: Sequence[Any]) -> ChunkRecord:
+        return ChunkRecord(id=row[0], document_id=row[1], ord=row[2], text=row[3], page=row[4], section=row[5],
+                           file_id=row[6], file_name=row[7], lead=bool(row[8]), text_hash=row[9])
+
+    def get_chunks(self, chunk_ids: Sequence[int], access: Access) -> dict[int, ChunkRecord]:
+        if not chunk_ids:
+            return {}
+        where, params = access_sql(access)
+        out: dict[int, ChunkRecord] = {}
+        ids = list(dict.fromkeys(chunk_ids))
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            rows = self._conn().execute(
+                f"SELECT {_CHUNK_COLUMNS}, {_DOC_COLUMNS} FROM chunks ch JOIN documents d ON d.id = ch.document_id "
+                f"JOIN collections c2 ON c2.name = d.collection "
+                f"WHERE ch.id IN ({','.join('?' * len(part))}) AND {where}", [*part, *params]).fetchall()
+            for r in rows:
+                rec = self._chunk_record(r[:10])
+                rec.document = self._doc_record(r[10:])
+                out[rec.id] = rec
+        return out
+
+    def get_chunk(self, chunk_id: int, access: Access) -> ChunkRecord:
+        found = self.get_chunks([chunk_id], access)
+        if chunk_id not in found:
+            raise NotFound(f"chunk {chunk_id} not found")
+        return found[chunk_id]
+
+    def document_chunks(self, document_id: str, access: Access) -> list[ChunkRecord]:
+        self.get_document(document_id, access)  # raises NotFound when invisible
+        rows = self._conn().execute(f"SELECT {_CHUNK_COLUMNS} FROM chunks ch WHERE ch.document_id=? ORDER BY ch.ord",
+                                    (document_id,)).fetchall()
+        return [self._chunk_record(r) for r in rows]
+
+    # -- retrieval ---------------------------------------------------------------------
+    def lexical_search(self, terms: Sequence[str], access: Access,
+                       filters: SearchFilters | None = None, limit: int = 100) -> list[ChunkHit]:
+        terms = [t for t in dict.fromkeys(terms) if t]
+        if not terms:
+            return []
+        match = " OR ".join(quote_fts(t) for t in terms)
+        where, params = access_sql(access)
+        fwhere, fparams = filter_sql(filters)
+        rows = self._conn().execute(
+            f"SELECT ch.id, ch.document_id, bm25(chunks_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS s "
+            f"FROM chunks_fts JOIN chunks ch ON ch.id = chunks_fts.rowid JOIN documents d ON d.id = ch.document_id "
+            f"WHERE chunks_fts MATCH ? AND {where} AND {fwhere} ORDER BY s LIMIT ?",
+            [match, *params, *fparams, limit],
+        ).fetchall()
+        return [ChunkHit(chunk_id=r[0], document_id=r[1], score=-r[2], rank=i + 1) for i, r in enumerate(rows)]
+
+    def _vec_table(self, conn: Any) -> bool:
+        return conn.execute("SELECT 1 FROM sqlite_master WHERE name='vec_index'").fetchone() is not None
+
+    def _meta(self, conn: Any, key: str) -> str | None:
+        row = conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def vector_search(self, vector: Sequence[float], model: str, access: Access,
+                      filters: SearchFilters | None = None, limit: int = 100) -> list[ChunkHit]:
+        conn = self._conn()
+        if self._meta(conn, "vector_model") != model or not self._vec_table(conn):
+            return []
+        q = np.asarray(vector, dtype=np.float32)
+        cwhere, cparams = access_sql(access, "c0.name")
+        collections = [n for (n,) in conn.execute(f"SELECT c0.name FROM collections c0 WHERE {cwhere}", cparams)]
+        where, params = access_sql(access)
+        if filters and filters.collections:
+            collections = [c for c in collections if c in filters.collections]
+        if not collections:
+            return []
+        fwhere, fparams = filter_sql(filters)
+        # Binary candidates per visible collection, then exact cosine re-scoring with all rules applied.
+        candidates = max(limit * 8, 400) if fwhere == "1" else max(limit * 30, 2000)
+        rows = conn.execute(
+            f"WITH knn AS (SELECT chunk_id FROM vec_index WHERE embedding MATCH vec_quantize_binary(?) AND k = ? "
+            f"AND collection IN ({','.join('?' * len(collections))})) "
+            f"SELECT ch.id, ch.document_id, 1 - vec_distance_cosine(v.vector, ?) AS sim FROM knn "
+            f"JOIN chunk_vectors v ON v.chunk_id = knn.chunk_id JOIN chunks ch ON ch.id = knn.chunk_id "
+            f"JOIN documents d ON d.id = ch.document_id WHERE v.model = ? AND {where} AND {fwhere} "
+            f"ORDER BY sim DESC LIMIT ?",
+            [q.tobytes(), candidates, *collections, q.tobytes(), model, *params, *fparams, limit],
+        ).fetchall()
+        return [ChunkHit(chunk_id=r[0], document_id=r[1], score=r[2], rank=i + 1) for i, r in enumerate(rows)]
+
+    # -- vectors -----------------------------------------------------------------------
+    def _scope_sql(self, scope: str) -> str:
+        return "ch.lead = 1" if scope == "lead" else "1"
+
+    def chunks_to_embed(self, model: str, scope: str, limit: int) -> list[tuple[int, str]]:
+        """Chunks without a vector of ``model``: lead passages first, newest documents first."""
+        conn = self._conn()
+        current = self._meta(conn, "vector_model")
+        vec_join = "" if current != model else "AND NOT EXISTS (SELECT 1 FROM chunk_vectors v WHERE v.chunk_id = ch.id)"
+        rows = conn.execute(
+            f"SELECT ch.id, d.title, d.reference, ch.file_name, ch.section, ch.text FROM chunks ch "
+            f"JOIN documents d ON d.id = ch.document_id WHERE {self._scope_sql(scope)} {vec_join} "
+            f"ORDER BY ch.lead DESC, ch.doc_date DESC, ch.id LIMIT ?", (limit,)).fetchall()
+        return [(r[0], embedding_text(r[1], r[2], r[3], r[4], r[5])) for r in rows]
+
+    def put_vectors(self, model: str, items: Iterable[tuple[int, Sequence[float]]]) -> int:
+        items = [(cid, np.asarray(vec, dtype=np.float32)) for cid, vec in items]
+        if not items:
+            return 0
+        dim = int(items[0][1].shape[0])
+        with self._write() as conn:
+            if self._meta(conn, "vector_model") != model or self._meta(conn, "vector_dim") != str(dim):
+                log.info("vector space changes to %s (dim %d); dropping old vectors", model, dim)
+                conn.execute("DELETE FROM chunk_vectors")
+                conn.execute("DROP TABLE IF EXISTS vec_index")
+                conn.execute(f"CREATE VIRTUAL TABLE vec_index USING vec0(chunk_id INTEGER PRIMARY KEY, "
+                             f"collection TEXT PARTITION KEY, embedding BIT[{dim}])")
+                conn.execute("INSERT OR REPLACE INTO meta VALUES ('vector_model', ?), ('vector_dim', ?)",
+                             (model, str(dim)))
+            written = 0
+            for cid, vec in items:
+                row = conn.execute("SELECT d.collection FROM chunks ch JOIN documents d ON d.id = ch.document_id "
+                                   "WHERE ch.id = ?", (cid,)).fetchone()
+                if row is None:  # the chunk was replaced while its vector was computed
+                    continue
+                conn.execute("INSERT OR REPLACE INTO chunk_vectors VALUES (?,?,?)", (cid, model, vec.tobytes()))
+                conn.execute("DELETE FROM vec_index WHERE chunk_id = ?", (cid,))
+                conn.execute("INSERT INTO vec_index(chunk_id, collection, embedding) "
+                             "VALUES (?, ?, vec_quantize_binary(?))", (cid, row[0], vec.tobytes()))
+                written += 1
+            return written
+
+    def vector_progress(self, model: str, scope: str) -> tuple[int, int]:
+        conn = self._conn()
+        total = conn.execute(f"SELECT count(*) FROM chunks ch WHERE {self._scope_sql(scope)}").fetchone()[0]
+        if self._meta(conn, "vector_model") != model:
+            return 0, total
+        done = conn.execute(f"SELECT count(*) FROM chunks ch JOIN chunk_vectors v ON v.chunk_id = ch.id "
+                            f"WHERE {self._scope_sql(scope)}").fetchone()[0]
+        return done, total
+
+    def stats(self) -> dict[str, Any]:
+        conn = self._conn()
+        one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "documents": one("SELECT count(*) FROM documents"),
+            "chunks": one("SELECT count(*) FROM chunks"),
+            "vectors": one("SELECT count(*) FROM chunk_vectors"),
+            "collections": one("SELECT count(*) FROM collections"),
+            "vector_model": self._meta(conn, "vector_model"),
+            "by_type": dict(conn.execute("SELECT type, count(*) FROM documents GROUP BY type").fetchall()),
+        }
+
+
+def embedding_text(title: str, reference: str | None, file_name: str | None, section: str | None, text: str) -> str:
+    """What the embedder sees for a chunk: its document's title and position, then the text."""
+    head = " · ".join(filter(None, [title, reference, file_name, section]))
+    return f"{head}\n{text}" if head else text
