@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from rathaus.documents import Chunk, Document, Passage  # noqa: F401 - Passage for the doctest
 
 _PARA_SPLIT = re.compile(r"\n[ \t\u00a0]*\n\s*")
-_NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,4}\.|[a-h]\))\s+[^\s\d].{0,90}$")
+_NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,4}\.|[a-h]\))\s+[^\s\d].{0,70}$")
+_DATE_START = re.compile(r"^\d{1,2}\.\s*(?:Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9„\"(])")
 HEADING_WORDS = (
     "beschlussantrag", "beschlussvorschlag", "beschluss", "kurzfassung", "sachverhalt", "begründung",
@@ -41,7 +42,7 @@ def is_heading(line: str) -> bool:
         return False
     if line.startswith("#"):
         return True
-    if _NUMBERED.match(line) and not line.endswith((",", ";")):
+    if _NUMBERED.match(line) and not _DATE_START.match(line) and not line.endswith((",", ";")):
         return True
     low = line.lower().rstrip(":").strip()
     return any(low == w or (low.startswith(w + " ") and len(low) <= 60) for w in HEADING_WORDS)

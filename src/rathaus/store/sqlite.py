@@ -363,7 +363,7 @@ class SQLiteStore:
             f"JOIN chunk_vectors v ON v.chunk_id = knn.chunk_id JOIN chunks ch ON ch.id = knn.chunk_id "
             f"JOIN documents d ON d.id = ch.document_id WHERE v.model = ? AND {where} AND {fwhere} "
             f"ORDER BY sim DESC LIMIT ?",
-            [q.tobytes(), candidates, *collections, q.tobytes(), model, *params, *fparams, limit],
+            [padded(q), candidates, *collections, q.tobytes(), model, *params, *fparams, limit],
         ).fetchall()
         return [ChunkHit(chunk_id=r[0], document_id=r[1], score=r[2], rank=i + 1) for i, r in enumerate(rows)]
 
@@ -393,7 +393,7 @@ class SQLiteStore:
                 conn.execute("DELETE FROM chunk_vectors")
                 conn.execute("DROP TABLE IF EXISTS vec_index")
                 conn.execute(f"CREATE VIRTUAL TABLE vec_index USING vec0(chunk_id INTEGER PRIMARY KEY, "
-                             f"collection TEXT PARTITION KEY, embedding BIT[{dim}])")
+                             f"collection TEXT PARTITION KEY, embedding BIT[{dim + (-dim) % 8}])")
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('vector_model', ?), ('vector_dim', ?)",
                              (model, str(dim)))
             written = 0
@@ -405,7 +405,7 @@ class SQLiteStore:
                 conn.execute("INSERT OR REPLACE INTO chunk_vectors VALUES (?,?,?)", (cid, model, vec.tobytes()))
                 conn.execute("DELETE FROM vec_index WHERE chunk_id = ?", (cid,))
                 conn.execute("INSERT INTO vec_index(chunk_id, collection, embedding) "
-                             "VALUES (?, ?, vec_quantize_binary(?))", (cid, row[0], vec.tobytes()))
+                             "VALUES (?, ?, vec_quantize_binary(?))", (cid, row[0], padded(vec)))
                 written += 1
             return written
 
@@ -429,6 +429,12 @@ class SQLiteStore:
             "vector_model": self._meta(conn, "vector_model"),
             "by_type": dict(conn.execute("SELECT type, count(*) FROM documents GROUP BY type").fetchall()),
         }
+
+
+def padded(vec: np.ndarray) -> bytes:
+    """float32 bytes padded with zeros to a multiple of 8 dimensions, as binary quantisation needs."""
+    extra = (-vec.shape[0]) % 8
+    return (np.concatenate([vec, np.zeros(extra, dtype=np.float32)]) if extra else vec).tobytes()
 
 
 def embedding_text(title: str, reference: str | None, file_name: str | None, section: str | None, text: str) -> str:

@@ -1,0 +1,54 @@
+"""Documents and chunks: GET /api/v1/documents, /documents/{id}, /documents/{id}/chunks, /chunks/{id}.
+
+Document ids are OParl URLs, so they are passed as the query parameter ``id``
+(``/api/v1/document?id=https://…``) as well as in the path for simple ids.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from rathaus.documents import SearchFilters
+from rathaus.web.deps import AccessDep, StoreDep
+
+router = APIRouter(prefix="/api/v1", tags=["documents"])
+
+
+def _doc(record: Any) -> dict[str, Any]:
+    out = asdict(record)
+    out["url"] = record.web_url or record.source_url
+    return out
+
+
+@router.get("/documents", summary="List documents, newest first")
+def list_documents(
+    store: StoreDep, access: AccessDep,
+    type: Annotated[list[str] | None, Query()] = None,  # noqa: A002
+    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> dict[str, Any]:
+    filters = SearchFilters(types=type or [])
+    return {"total": store.count_documents(access, filters),
+            "documents": [_doc(d) for d in store.list_documents(access, filters, offset, limit)]}
+
+
+@router.get("/document", summary="One document by id (OParl URL)")
+def get_document(store: StoreDep, access: AccessDep, id: Annotated[str, Query()]) -> dict[str, Any]:  # noqa: A002
+    return _doc(store.get_document(id, access))
+
+
+@router.get("/document/chunks", summary="The chunks of one document")
+def document_chunks(store: StoreDep, access: AccessDep, id: Annotated[str, Query()]) -> dict[str, Any]:  # noqa: A002
+    chunks = store.document_chunks(id, access)
+    return {"document_id": id, "chunks": [{k: v for k, v in asdict(c).items() if k != "document"} for c in chunks]}
+
+
+@router.get("/chunks/{chunk_id}", summary="One chunk with its document")
+def get_chunk(store: StoreDep, access: AccessDep, chunk_id: int) -> dict[str, Any]:
+    chunk = store.get_chunk(chunk_id, access)
+    out = {k: v for k, v in asdict(chunk).items() if k != "document"}
+    out["document"] = _doc(chunk.document)
+    return out

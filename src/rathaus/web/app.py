@@ -1,0 +1,66 @@
+"""The FastAPI application: API routers, the search page, error handling, background embedding."""
+
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+from importlib.resources import files
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from rathaus import __version__
+from rathaus.embed.worker import BackgroundEmbedder
+from rathaus.errors import NotFound, RathausError
+from rathaus.runtime import Runtime
+from rathaus.web.api import documents, health, search
+from rathaus.web.pages import routes as pages
+
+log = logging.getLogger(__name__)
+
+
+def create_app(runtime: Runtime | None = None) -> FastAPI:
+    runtime = runtime or Runtime()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        worker = None
+        if runtime.settings.embed_in_background and getattr(runtime.embedder, "dim", 0):
+            worker = BackgroundEmbedder(runtime.store, runtime.embedder, runtime.settings.embed_scope,
+                                        runtime.settings.embed_batch_size)
+            worker.start()
+        app.state.embedder_worker = worker
+        yield
+        if worker:
+            worker.stop()
+
+    app = FastAPI(title="Rathaus", version=__version__, lifespan=lifespan,
+                  description="Search over council information (OParl) and city documents.")
+    app.state.runtime = runtime
+
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound) -> JSONResponse:
+        return JSONResponse({"error": exc.code, "message": str(exc)}, status_code=404)
+
+    @app.exception_handler(RathausError)
+    async def rathaus_error(request: Request, exc: RathausError) -> JSONResponse:
+        log.warning("%s: %s", exc.code, exc)
+        return JSONResponse({"error": exc.code, "message": str(exc)}, status_code=400)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Any:
+        if not request.url.path.startswith("/api/"):
+            return await pages.invalid_page_request(request)
+        errors = [{"field": ".".join(str(p) for p in e["loc"]), "message": e["msg"]} for e in exc.errors()]
+        return JSONResponse({"error": "invalid_request", "message": "The request parameters are invalid.",
+                             "details": errors}, status_code=422)
+
+    app.include_router(health.router)
+    app.include_router(search.router)
+    app.include_router(documents.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=str(files("rathaus") / "web" / "static")), name="static")
+    return app
