@@ -39,11 +39,19 @@ class SearchResponse:
     dense_used: bool = False
 
 
-def doc_ranking(hits: list[ChunkHit]) -> list[str]:
-    seen: dict[str, None] = {}
+SECOND_PASSAGE_WEIGHT = 0.5
+
+
+def doc_ranking(hits: list[ChunkHit], second_weight: float = 0.0) -> list[str]:
+    """Documents ranked by their best chunk, plus ``second_weight`` times their second best.
+
+    A document with two good passages is more likely about the question than one with a
+    single lucky match (measured on council_dev: MRR@10 0.775 -> 0.794 for lexical search)."""
+    per_doc: dict[str, list[float]] = {}
     for hit in hits:
-        seen.setdefault(hit.document_id, None)
-    return list(seen)
+        per_doc.setdefault(hit.document_id, []).append(hit.score)
+    scores = {d: s[0] + (second_weight * s[1] if len(s) > 1 else 0.0) for d, s in per_doc.items()}
+    return sorted(scores, key=lambda d: (-scores[d], d))
 
 
 class Searcher:
@@ -74,7 +82,7 @@ class Searcher:
         started = time.perf_counter()
         query = " ".join(query.split())[:MAX_QUERY_CHARS]
         lexical, dense, terms = self.retrieve(query, access, filters, mode)
-        rankings = [r for r in (doc_ranking(lexical), doc_ranking(dense)) if r]
+        rankings = [r for r in (doc_ranking(lexical, SECOND_PASSAGE_WEIGHT), doc_ranking(dense)) if r]
         fused = rrf(rankings, k=self.rrf_k)[:limit]
         chunk_scores = dict(rrf([[h.chunk_id for h in lexical], [h.chunk_id for h in dense]], k=self.rrf_k))
         by_doc: dict[str, list[int]] = {}

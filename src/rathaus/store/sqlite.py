@@ -194,7 +194,9 @@ class SQLiteStore:
 
     # -- documents ---------------------------------------------------------------------
     def upsert_document(self, document: Document, chunks: Sequence[Chunk]) -> bool:
-        content_hash = document.content_hash()
+        # The chunks are part of the identity: a new chunker setting re-indexes the document.
+        content_hash = sha256(document.content_hash() + "\x1e" + "\x1f".join(
+            f"{c.ord}:{c.page}:{c.section}:{c.lead}:{c.text}" for c in chunks))
         with self._write() as conn:
             if conn.execute("SELECT 1 FROM collections WHERE name=?", (document.collection,)).fetchone() is None:
                 raise StoreError(f"collection {document.collection!r} does not exist; create it first")
