@@ -17,7 +17,9 @@ Semantics every backend must keep (tests/contracts/test_store_contract.py checks
   dates on the document date), ``organization`` (exact id or name of a linked organisation),
   ``body``, ``collections`` (any of), ``document_ids`` (any of). All filters are ANDed.
 * **Lexical search** takes analysed terms (``rathaus.language.german.query_terms``), ORs them,
-  and ranks by BM25 with the title weighted above the text. Scores: higher is better.
+  and ranks by BM25 with the title weighted above the text. Scores: higher is better. A backend
+  may ignore terms that occur in a large share of all chunks (they barely change the ranking and
+  dominate the cost), but never all of a query's terms.
 * **Vector search** ranks chunks that have a vector of the given model by cosine similarity
   (higher is better). Chunks without a vector are simply not candidates.
 * **Errors.** ``NotFound`` for missing or invisible ids; ``StoreError`` for refused writes

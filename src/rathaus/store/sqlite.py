@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 
 TITLE_WEIGHT = 2.0
 BODY_WEIGHT = 1.0
+MAX_POSTINGS = 30_000  # BM25 cost grows with the matching rows; the commonest terms go first
 _DOC_COLUMNS = ("d.id, d.collection, c2.classification, d.type, d.title, d.reference, d.date, d.organizations, "
                 "d.meeting_date, d.result, d.web_url, d.source_url, d.body, d.modified, d.content_hash, d.metadata")
 _CHUNK_COLUMNS = "ch.id, ch.document_id, ch.ord, ch.text, ch.page, ch.section, ch.file_id, ch.file_name, ch.lead, ch.text_hash"
@@ -321,7 +322,7 @@ class SQLiteStore:
     # -- retrieval ---------------------------------------------------------------------
     def lexical_search(self, terms: Sequence[str], access: Access,
                        filters: SearchFilters | None = None, limit: int = 100) -> list[ChunkHit]:
-        terms = [t for t in dict.fromkeys(terms) if t]
+        terms = self._selective_terms([t for t in dict.fromkeys(terms) if t])
         if not terms:
             return []
         match = " OR ".join(quote_fts(t) for t in terms)
@@ -334,6 +335,21 @@ class SQLiteStore:
             [match, *params, *fparams, limit],
         ).fetchall()
         return [ChunkHit(chunk_id=r[0], document_id=r[1], score=-r[2], rank=i + 1) for i, r in enumerate(rows)]
+
+    def _selective_terms(self, terms: list[str]) -> list[str]:
+        """Keep the query affordable: while the terms' document frequencies add up to more than
+        MAX_POSTINGS, drop the commonest term ("Karlsruhe" in a Karlsruhe index). Common terms barely
+        change a BM25 ranking but dominate its cost. The two rarest terms always stay."""
+        if len(terms) < 3:
+            return terms
+        conn = self._conn()
+        conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunks_vocab USING fts5vocab(main, chunks_fts, 'row')")
+        df = {t: (conn.execute("SELECT doc FROM temp.chunks_vocab WHERE term = ?", (t,)).fetchone() or (0,))[0]
+              for t in terms}
+        kept = sorted(terms, key=lambda t: df[t])
+        while len(kept) > 2 and sum(df[t] for t in kept) > MAX_POSTINGS:
+            kept.pop()
+        return [t for t in terms if t in kept]
 
     def _vec_table(self, conn: Any) -> bool:
         return conn.execute("SELECT 1 FROM sqlite_master WHERE name='vec_index'").fetchone() is not None
@@ -357,7 +373,8 @@ class SQLiteStore:
             return []
         fwhere, fparams = filter_sql(filters)
         # Binary candidates per visible collection, then exact cosine re-scoring with all rules applied.
-        candidates = max(limit * 8, 400) if fwhere == "1" else max(limit * 30, 2000)
+        candidates = max(limit * 8, 400) if fwhere == "1" else max(limit * 20, 2000)
+        candidates = min(candidates, 4096)  # sqlite-vec's largest k
         rows = conn.execute(
             f"WITH knn AS (SELECT chunk_id FROM vec_index WHERE embedding MATCH vec_quantize_binary(?) AND k = ? "
             f"AND collection IN ({','.join('?' * len(collections))})) "

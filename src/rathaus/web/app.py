@@ -58,6 +58,12 @@ def create_app(runtime: Runtime | None = None) -> FastAPI:
         return JSONResponse({"error": "invalid_request", "message": "The request parameters are invalid.",
                              "details": errors}, status_code=422)
 
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error on %s", request.url.path)
+        return JSONResponse({"error": "internal_error", "message": "An unexpected error occurred; it was logged."},
+                            status_code=500)
+
     app.include_router(health.router)
     app.include_router(search.router)
     app.include_router(documents.router)

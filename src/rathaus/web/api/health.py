@@ -7,14 +7,14 @@ from typing import Any
 from fastapi import APIRouter
 
 from rathaus import __version__
-from rathaus.web.deps import RuntimeDep
+from rathaus.web.deps import AccessDep, RuntimeDep
 
 router = APIRouter(tags=["health"])
 
 
 @router.get("/healthz", summary="Health and index status")
-def healthz(runtime: RuntimeDep) -> dict[str, Any]:
-    stats = runtime.store.stats()
+def healthz(runtime: RuntimeDep, access: AccessDep) -> dict[str, Any]:
+    """Counts are those the caller may see, so they reveal nothing about non-public collections."""
     done, total = runtime.store.vector_progress(runtime.embedder.name, runtime.settings.embed_scope)
-    return {"status": "ok", "version": __version__, "documents": stats["documents"], "chunks": stats["chunks"],
-            "embedder": runtime.embedder.name, "vectors": {"done": done, "total": total}}
+    return {"status": "ok", "version": __version__, "documents": runtime.store.count_documents(access),
+            "embedder": runtime.embedder.name, "vector_coverage": round(done / total, 3) if total else None}

@@ -68,7 +68,8 @@ def to_api(response: SearchResponse) -> dict[str, Any]:
 def search(
     runtime: RuntimeDep,
     access: AccessDep,
-    q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS, description="The query, in German.")],
+    q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS, pattern=r"\S",
+                            description="The query, in German (not blank).")],
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
     mode: Literal["hybrid", "lexical", "dense"] = "hybrid",
     type: Annotated[list[str] | None, Query(description="Paper, Meeting, Organization")] = None,  # noqa: A002
