@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     openai_embed_model: str = Field("", description="Model name for /v1/embeddings on that server.")
     openai_api_key: str = Field("", description="API key for that server (empty: none).")
     openai_embed_dim: int = Field(0, ge=0, description="Vector size of the remote model (0: ask the server).")
+    openai_query_model: str = Field("", description="Model name for query embeddings (empty: the embed model).")
+    openai_query_prefix: str = Field("", description="Text put before each query, e.g. 'query: ' for e5 on TEI.")
+    openai_passage_prefix: str = Field("", description="Text put before each passage, e.g. 'passage: '.")
 
     # OParl sync
     oparl_concurrency: int = Field(4, ge=1, le=32, description="Parallel HTTP requests to an OParl server.")
