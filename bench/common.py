@@ -11,7 +11,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,7 +42,7 @@ def machine() -> str:
 
 
 def stamp() -> str:
-    return f"{datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')} on {machine()}"
+    return f"{datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')} on {machine()}"
 
 
 @contextlib.contextmanager

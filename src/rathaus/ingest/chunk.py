@@ -93,45 +93,44 @@ def _split_long(text: str, target: int, overlap: int) -> list[str]:
     return pieces
 
 
+def _pieces(text: str, target: int, overlap: int) -> list[tuple[str, str | None]]:
+    """(text, section) pieces of one passage: blocks packed up to ``target``, new at headings."""
+    pieces: list[tuple[str, str | None]] = []
+    buf: list[str] = []
+    size = 0
+    section: str | None = None
+    buf_section: str | None = None
+    for block in _blocks(text):
+        if block.heading:
+            if size >= target // 2:
+                pieces.append(("\n\n".join(buf), buf_section))
+                buf, size = [], 0
+            section = block.text[:120]
+        if not buf:
+            buf_section = section
+        if len(block.text) > target:
+            if buf:
+                pieces.append(("\n\n".join(buf), buf_section))
+                buf, size = [], 0
+            pieces += [(piece, section) for piece in _split_long(block.text, target, overlap)]
+            continue
+        if size and size + len(block.text) + 2 > target:
+            pieces.append(("\n\n".join(buf), buf_section))
+            buf, size, buf_section = [], 0, section
+        buf.append(block.text)
+        size += len(block.text) + 2
+    if buf:
+        pieces.append(("\n\n".join(buf), buf_section))
+    return pieces
+
+
 def chunk_document(document: Document, target: int = 1200, overlap: int = 150) -> list[Chunk]:
     """Cut a document's passages into chunks. The first chunk is the document's lead."""
     chunks: list[Chunk] = []
-
-    def emit(text: str, page: int | None, file_id: str | None, file_name: str | None, section: str | None) -> None:
-        text = text.strip()
-        if text:
-            chunks.append(Chunk(document.id, len(chunks), text, page, section, file_id, file_name, lead=not chunks))
-
     for passage in document.passages:
-        buf: list[str] = []
-        size = 0
-        section: str | None = None
-        buf_section: str | None = None
-
-        def flush() -> None:
-            nonlocal buf, size
-            if buf:
-                emit("\n\n".join(buf), passage.page, passage.file_id, passage.file_name, buf_section)
-            buf, size = [], 0
-
-        for block in _blocks(passage.text):
-            if block.heading:
-                if size >= target // 2:
-                    flush()
-                section = block.text[:120]
-                if not buf:
-                    buf_section = section
-            if not buf:
-                buf_section = section
-            if len(block.text) > target:
-                flush()
-                for piece in _split_long(block.text, target, overlap):
-                    emit(piece, passage.page, passage.file_id, passage.file_name, section)
-                continue
-            if size and size + len(block.text) + 2 > target:
-                flush()
-                buf_section = section
-            buf.append(block.text)
-            size += len(block.text) + 2
-        flush()
+        for text, section in _pieces(passage.text, target, overlap):
+            text = text.strip()
+            if text:
+                chunks.append(Chunk(document.id, len(chunks), text, passage.page, section, passage.file_id,
+                                    passage.file_name, lead=not chunks))
     return chunks

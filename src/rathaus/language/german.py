@@ -25,22 +25,7 @@ _STEMMER = Stemmer.Stemmer("german")
 
 # Written for this project: German function words and question words that carry no topic.
 STOPWORDS = frozenset(
-    """
-    aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes
-    auch auf aus bei beim bin bis bist da dabei damit dann das dass daß dein deine dem den denn der
-    des dessen deshalb die dies diese diesem diesen dieser dieses doch dort du durch ein eine einem
-    einen einer eines einig einige einigem einigen einiger einiges einmal er es etwas euch euer eure
-    für gegen gewesen hab habe haben hat hatte hatten hier hin hinter ich ihm ihn ihnen ihr ihre ihrem
-    ihren ihrer ihres im in indem ins ist jede jedem jeden jeder jedes jene jenem jenen jener jenes
-    jetzt kann kein keine keinem keinen keiner keines können könnte machen man manche manchem manchen
-    mancher manches mein meine mich mir mit muss musste nach nicht nichts noch nun nur ob oder ohne
-    sehr sein seine seinem seinen seiner seines selbst sich sie sind so solche solchem solchen solcher
-    solches soll sollte sondern sonst über um und uns unsere unserem unseren unser unter viel vom von
-    vor während war waren warst was weg weil weiter welche welchem welchen welcher welches wenn werde
-    werden wie wieder will wir wird wirst wo wollen wollte würde würden zu zum zur zwar zwischen
-    wann warum weshalb wieso wer wen wem wessen woher wohin womit wofür worüber wodurch wieviel wieviele
-    viele gibt geben gab wurde wurden worden sei seien hätte hätten bitte denn etwa eigentlich
-    """.split()
+    ["aber", "alle", "allem", "allen", "aller", "alles", "als", "also", "am", "an", "ander", "andere", "anderem", "anderen", "anderer", "anderes", "auch", "auf", "aus", "bei", "beim", "bin", "bis", "bist", "da", "dabei", "damit", "dann", "das", "dass", "daß", "dein", "deine", "dem", "den", "denn", "der", "des", "dessen", "deshalb", "die", "dies", "diese", "diesem", "diesen", "dieser", "dieses", "doch", "dort", "du", "durch", "ein", "eine", "einem", "einen", "einer", "eines", "einig", "einige", "einigem", "einigen", "einiger", "einiges", "einmal", "er", "es", "etwas", "euch", "euer", "eure", "für", "gegen", "gewesen", "hab", "habe", "haben", "hat", "hatte", "hatten", "hier", "hin", "hinter", "ich", "ihm", "ihn", "ihnen", "ihr", "ihre", "ihrem", "ihren", "ihrer", "ihres", "im", "in", "indem", "ins", "ist", "jede", "jedem", "jeden", "jeder", "jedes", "jene", "jenem", "jenen", "jener", "jenes", "jetzt", "kann", "kein", "keine", "keinem", "keinen", "keiner", "keines", "können", "könnte", "machen", "man", "manche", "manchem", "manchen", "mancher", "manches", "mein", "meine", "mich", "mir", "mit", "muss", "musste", "nach", "nicht", "nichts", "noch", "nun", "nur", "ob", "oder", "ohne", "sehr", "sein", "seine", "seinem", "seinen", "seiner", "seines", "selbst", "sich", "sie", "sind", "so", "solche", "solchem", "solchen", "solcher", "solches", "soll", "sollte", "sondern", "sonst", "über", "um", "und", "uns", "unsere", "unserem", "unseren", "unser", "unter", "viel", "vom", "von", "vor", "während", "war", "waren", "warst", "was", "weg", "weil", "weiter", "welche", "welchem", "welchen", "welcher", "welches", "wenn", "werde", "werden", "wie", "wieder", "will", "wir", "wird", "wirst", "wo", "wollen", "wollte", "würde", "würden", "zu", "zum", "zur", "zwar", "zwischen", "wann", "warum", "weshalb", "wieso", "wer", "wen", "wem", "wessen", "woher", "wohin", "womit", "wofür", "worüber", "wodurch", "wieviel", "wieviele", "viele", "gibt", "geben", "gab", "wurde", "wurden", "worden", "sei", "seien", "hätte", "hätten", "bitte", "denn", "etwa", "eigentlich"]
 )
 
 # Written for this project: abbreviations common in German local government, and their long forms.

@@ -12,11 +12,12 @@ and applies the access rules and filters again in the same statement.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import threading
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -157,10 +158,8 @@ class SQLiteStore:
 
     def close(self) -> None:
         for conn in self._all_conns:
-            try:
+            with contextlib.suppress(Exception):  # closing connections of other threads may fail
                 conn.close()
-            except Exception:  # noqa: BLE001 - closing connections of other threads may fail
-                pass
         self._all_conns.clear()
         self._local = threading.local()
 
@@ -206,7 +205,7 @@ class SQLiteStore:
                 return False
             if row is not None:
                 self._delete_rows(conn, document.id)
-            now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+            now = datetime.now(UTC).isoformat(timespec="seconds")
             conn.execute(
                 "INSERT INTO documents(id, collection, type, title, reference, date, organizations, meeting_date, "
                 "result, web_url, source_url, body, modified, content_hash, metadata, indexed_at) "

@@ -95,11 +95,13 @@ class OParlClient:
         """GET with retries on 5xx, 429, timeouts and broken connections. Returns (body, content type)."""
         last: Exception | None = None
         connect_failures = 0
+        if params:  # merge: httpx would replace a query the URL already has (?body=1, ?page=2)
+            url = str(httpx.URL(url).copy_merge_params(params))
         for attempt in range(self.retries + 1):
             self.limiter.wait()
             self.requests += 1
             try:
-                with self.http.stream("GET", url, params=params) as resp:
+                with self.http.stream("GET", url) as resp:
                     if resp.status_code >= 500 or resp.status_code == 429:
                         last = HTTPStatusError(url, resp.status_code)
                         log.info("retrying %s after HTTP %d (attempt %d)", url, resp.status_code, attempt + 1)

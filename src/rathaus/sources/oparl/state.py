@@ -30,10 +30,11 @@ from rathaus.store import migrations
 from rathaus.store.migrations import script
 
 DOCUMENT_TYPES = ("Paper", "Meeting", "Organization")
+REF_RUN = "ref:"  # run-column prefix of objects fetched by reference rather than from a list
 
 
 def _m001(conn: Any) -> None:
-    script(conn, 
+    script(conn,
         """
         CREATE TABLE raw (id TEXT PRIMARY KEY, type TEXT NOT NULL, data TEXT NOT NULL, hash TEXT NOT NULL,
                           modified TEXT, deleted INTEGER NOT NULL DEFAULT 0, run TEXT);
@@ -153,15 +154,26 @@ class SourceState:
             return dict(self.conn.execute("SELECT type, count(*) FROM raw WHERE deleted=0 GROUP BY type"))
 
     def sweep_unseen(self, run: str, types: Iterable[str]) -> list[str]:
-        """After a complete full run: objects of these types the server no longer lists are gone."""
-        types = list(types)
+        """After a complete full run: objects of these types the server no longer lists are gone.
+
+        Objects fetched one by one because another object referenced them (run ``ref:...``) were
+        never listed, so not being listed says nothing about them. A type of which this run listed
+        nothing at all is left alone: an empty answer (or a 404 taken for one) from a misconfigured
+        server must not wipe out everything already indexed."""
         with self.transaction() as conn:
+            types = [t for t in types if conn.execute(
+                "SELECT 1 FROM raw WHERE type = ? AND run = ? LIMIT 1", (t, run)).fetchone()]
+            if not types:
+                return []
             marks = ",".join("?" * len(types))
             gone = [(i, t) for i, t in conn.execute(
-                f"SELECT id, type FROM raw WHERE type IN ({marks}) AND deleted=0 AND (run IS NULL OR run != ?)",
-                [*types, run])]
+                f"SELECT id, type FROM raw WHERE type IN ({marks}) AND deleted=0 AND (run IS NULL OR run != ?) "
+                f"AND (run IS NULL OR run NOT LIKE '{REF_RUN}%')", [*types, run])]
             for oid, otype in gone:
-                conn.execute("UPDATE raw SET deleted=1, run=? WHERE id=?", (run, oid))
+                # readers look at the object's own "deleted" (as a soft delete sends it); the emptied
+                # hash makes the object count as changed should the server list it again
+                conn.execute("UPDATE raw SET deleted=1, run=?, hash='', data=json_set(data, '$.deleted', json('true')) "
+                             "WHERE id=?", (run, oid))
                 self._mark_dirty(conn, oid, otype)
         return [i for i, _ in gone]
 

@@ -27,7 +27,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -38,7 +38,7 @@ from rathaus.ingest.chunk import chunk_document
 from rathaus.ingest.extract import extract_text
 from rathaus.sources.oparl import quirks
 from rathaus.sources.oparl.client import HTTPStatusError, OParlClient
-from rathaus.sources.oparl.state import SourceState
+from rathaus.sources.oparl.state import REF_RUN, SourceState
 from rathaus.sources.oparl.transform import (
     FILE_KEYS_MEETING,
     FILE_KEYS_PAPER,
@@ -133,7 +133,7 @@ class OParlSync:
             since = state.get_meta("run_since") or None
             full = state.get_meta("run_full") == "1"
         else:
-            run = datetime.now(timezone.utc).isoformat(timespec="microseconds")
+            run = datetime.now(UTC).isoformat(timespec="microseconds")
             last = None if full else state.get_meta("last_complete_start")
             since = (datetime.fromisoformat(last) - OVERLAP).isoformat(timespec="seconds") if last else None
             full = since is None
@@ -260,7 +260,8 @@ class OParlSync:
             self._missing.add(oid)
             return None
         with self.state.transaction() as conn:
-            self.state.put_objects(conn, [(oid2, otype, fetched)], self.state.get_meta("run") or "")
+            # "ref:": fetched because something referenced it, never listed, so never swept
+            self.state.put_objects(conn, [(oid2, otype, fetched)], REF_RUN + (self.state.get_meta("run") or ""))
         return fetched
 
     # -- phase 2: files ----------------------------------------------------------------------
@@ -286,9 +287,9 @@ class OParlSync:
             if not obj or obj.get("deleted") or otype not in ("Paper", "Meeting"):
                 continue
             for f in self._files_of(obj, otype):
-                if text_of_file(f) is None and (f.get("accessUrl") or f.get("downloadUrl")):
-                    if self.state.file_text(f["id"], self._version(f)) is None:
-                        pending[f["id"]] = f
+                downloadable = text_of_file(f) is None and (f.get("accessUrl") or f.get("downloadUrl"))
+                if downloadable and self.state.file_text(f["id"], self._version(f)) is None:
+                    pending[f["id"]] = f
         total = len(pending)
         self.progress("files", 0, total)
         done = 0

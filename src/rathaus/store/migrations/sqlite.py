@@ -8,7 +8,7 @@ from rathaus.store.migrations import script
 
 
 def m001_initial(conn: Any) -> None:
-    script(conn, 
+    script(conn,
         """
         CREATE TABLE collections (
             name TEXT PRIMARY KEY,

@@ -1,0 +1,92 @@
+"""The command line, end to end on the bundled Musterstadt data (through the real OParl importer)."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from typer.testing import CliRunner
+
+from rathaus.cli import app
+from rathaus.config import Settings
+from rathaus.runtime import Runtime
+from rathaus.web.app import create_app
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch):
+    monkeypatch.setenv("RATHAUS_EMBEDDER", "fake")  # registered through the plugin path in conftest
+    monkeypatch.setenv("RATHAUS_DATA_DIR", str(tmp_path / "data"))
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        return runner.invoke(app, list(args), catch_exceptions=False)
+
+    return invoke
+
+
+def test_demo_sync_search_embed_status_reindex(run):
+    result = run("sync", "oparl", "demo")
+    assert result.exit_code == 0, result.output
+    assert "Synchronisierung abgeschlossen" in result.output and "Lexikalische Suche ist bereit" in result.output
+
+    result = run("search", "Kita Lindenweg", "--json", "--limit", "3")
+    assert result.exit_code == 0
+    body = json.loads(result.output[result.output.index("{"):])
+    top = body["results"][0]
+    assert {"document_id", "title", "reference", "url", "score", "passages"} <= top.keys()
+    assert "Lindenweg" in top["title"] and top["url"].startswith("https://ratsinfo.musterstadt.example/")
+    assert len(body["results"]) <= 3 and all({"text", "page"} <= p.keys() for p in top["passages"])
+
+    result = run("search", "Straßenbeleuchtung", "--type", "Paper", "--mode", "lexical")
+    assert result.exit_code == 0 and "Treffer" in result.output
+
+    assert run("embed").exit_code == 0
+    status = run("status")
+    stats = json.loads(status.output[status.output.index("{"):])
+    done, total = map(int, stats["vector_coverage"].split("/"))
+    assert done == total > 0 and stats["by_type"]["Paper"] == 40
+
+    result = run("sync", "oparl", "demo")  # incremental: nothing changed
+    assert result.exit_code == 0 and "│ incremental         │ True" in result.output
+    assert run("reindex").exit_code == 0
+
+
+def test_sync_waits_for_embeddings_when_asked(run):
+    result = run("sync", "oparl", "demo", "--wait-embeddings")
+    assert result.exit_code == 0 and "Abdeckung" in result.output
+
+
+@pytest.mark.parametrize("url, message", [
+    ("http://127.0.0.1:1/oparl", "nicht erreichbar"),
+    ("not a url", "Datenquelle"),
+])
+def test_bad_source_url_gives_a_clear_german_error(run, url, message):
+    result = run("--verbose", "sync", "oparl", url, "--concurrency", "1")
+    assert result.exit_code == 2
+    assert "Fehler:" in result.output and message in result.output
+
+
+def test_bad_search_mode_is_refused(run):
+    result = run("search", "x", "--mode", "magic")
+    assert result.exit_code == 2 and "--mode" in result.output
+
+
+def test_serve_embeds_in_the_background(run, tmp_path):
+    assert run("sync", "oparl", "demo").exit_code == 0
+    settings = Settings(data_dir=tmp_path / "data", embedder="fake", embed_in_background=True)
+    runtime = Runtime(settings)
+    from fastapi.testclient import TestClient
+
+    with TestClient(create_app(runtime)) as client:
+        for _ in range(200):
+            coverage = client.get("/healthz").json()["vector_coverage"]
+            if coverage == 1.0:
+                break
+            time.sleep(0.05)
+        assert coverage == 1.0
+        r = client.get("/api/v1/search", params={"q": "Was kostet die neue Kita?", "mode": "hybrid"})
+        assert r.status_code == 200 and r.json()["dense_used"] is True
