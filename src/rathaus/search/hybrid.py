@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -26,6 +27,7 @@ from rathaus.search.snippets import snippet
 log = logging.getLogger(__name__)
 Mode = Literal["hybrid", "lexical", "dense"]
 CANDIDATES = 200
+_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="rathaus-dense")
 MAX_QUERY_CHARS = 1000
 
 
@@ -65,17 +67,23 @@ class Searcher:
                  mode: Mode = "hybrid") -> tuple[list[ChunkHit], list[ChunkHit], list[str]]:
         """Chunk rankings of both retrievers (either may be empty) and the query terms."""
         terms = query_terms(query)
+        dense_future = None
+        if mode in ("hybrid", "dense") and self.embedder is not None:
+            # The query embedding and the vector search run beside the lexical search (both release the GIL).
+            dense_future = _POOL.submit(self._dense, query, access, filters)
         lexical: list[ChunkHit] = []
-        dense: list[ChunkHit] = []
         if mode in ("hybrid", "lexical"):
             lexical = self.store.lexical_search(terms, access, filters, limit=self.candidates)
-        if mode in ("hybrid", "dense") and self.embedder is not None:
-            try:
-                vector = self.embedder.embed_queries([query])[0]
-                dense = self.store.vector_search(vector, self.embedder.name, access, filters, limit=self.candidates)
-            except EmbedderError as exc:  # lexical search still answers
-                log.warning("dense search unavailable: %s", exc)
+        dense = dense_future.result() if dense_future else []
         return lexical, dense, terms
+
+    def _dense(self, query: str, access: Access, filters: SearchFilters | None) -> list[ChunkHit]:
+        try:
+            vector = self.embedder.embed_queries([query])[0]
+            return self.store.vector_search(vector, self.embedder.name, access, filters, limit=self.candidates)
+        except EmbedderError as exc:  # lexical search still answers
+            log.warning("dense search unavailable: %s", exc)
+            return []
 
     def search(self, query: str, access: Access, filters: SearchFilters | None = None, limit: int = 10,
                mode: Mode = "hybrid", passages: int = 3) -> SearchResponse:

@@ -11,19 +11,25 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rathaus.language.german import STOPWORDS, normalize, split_compound, stem
 
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
 
 
-def _matches(word: str, terms: set[str]) -> bool:
+@lru_cache(maxsize=200_000)
+def _stems(word: str) -> frozenset[str]:
     low = normalize(word)
     if low in STOPWORDS:
-        return False
+        return frozenset()
     stems = {stem(low), stem(low.replace("-", ""))}
     stems.update(stem(p) for p in split_compound(low))
-    return bool(stems & terms)
+    return frozenset(stems)
+
+
+def _matches(word: str, terms: set[str]) -> bool:
+    return not _stems(word).isdisjoint(terms)
 
 
 def snippet(text: str, terms: Iterable[str], width: int = 320) -> str:
