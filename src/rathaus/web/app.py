@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from contextlib import asynccontextmanager
 from importlib.resources import files
 from typing import Any
@@ -13,6 +14,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from rathaus import __version__
+from rathaus.documents import Access
 from rathaus.embed.worker import BackgroundEmbedder
 from rathaus.errors import NotFound, RathausError
 from rathaus.runtime import Runtime
@@ -25,8 +27,16 @@ log = logging.getLogger(__name__)
 def create_app(runtime: Runtime | None = None) -> FastAPI:
     runtime = runtime or Runtime()
 
+    def warm_up() -> None:
+        """Load the German lexicon and the query model now, not in the first citizen's request."""
+        try:
+            runtime.searcher.retrieve("Straßenbeleuchtung", Access.anonymous())
+        except RathausError as exc:
+            log.warning("warm-up failed: %s", exc)
+
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        threading.Thread(target=warm_up, name="rathaus-warm-up", daemon=True).start()
         worker = None
         if runtime.settings.embed_in_background and getattr(runtime.embedder, "dim", 0):
             worker = BackgroundEmbedder(runtime.store, runtime.embedder, runtime.settings.embed_scope,
