@@ -29,13 +29,7 @@ from rathaus.language.german import index_text
 from rathaus.store import migrations
 from rathaus.store.base import ChunkRecord, DocumentRecord
 from rathaus.store.migrations.sqlite import MIGRATIONS
-
-try:  # a build of SQLite that can load extensions (the stdlib one often cannot)
-    import pysqlite3.dbapi2 as sqlite3
-except ImportError:  # pragma: no cover - other platforms
-    import sqlite3  # type: ignore[no-redef]
-
-import sqlite_vec
+from rathaus.store.sqlitedb import connect, write_transaction
 
 log = logging.getLogger(__name__)
 
@@ -125,36 +119,12 @@ class SQLiteStore:
     def _conn(self) -> Any:
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            conn = sqlite3.connect(str(self.path), timeout=60, isolation_level=None, check_same_thread=False)
-            conn.enable_load_extension(True)
-            sqlite_vec.load(conn)
-            conn.enable_load_extension(False)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute("PRAGMA foreign_keys=ON")
-            conn.execute("PRAGMA busy_timeout=60000")
-            self._local.conn = conn
+            conn = self._local.conn = connect(self.path, extensions=True)
             self._all_conns.append(conn)
         return conn
 
-    def _write(self):
-        store = self
-
-        class _Tx:
-            def __enter__(self_inner):
-                store._write_lock.acquire()
-                self_inner.conn = store._conn()
-                self_inner.conn.execute("BEGIN IMMEDIATE")
-                return self_inner.conn
-
-            def __exit__(self_inner, exc_type, exc, tb):
-                try:
-                    self_inner.conn.execute("ROLLBACK" if exc_type else "COMMIT")
-                finally:
-                    store._write_lock.release()
-                return False
-
-        return _Tx()
+    def _write(self) -> Any:
+        return write_transaction(self._conn(), self._write_lock)
 
     def close(self) -> None:
         for conn in self._all_conns:

@@ -21,13 +21,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-try:
-    import pysqlite3.dbapi2 as sqlite3
-except ImportError:  # pragma: no cover
-    import sqlite3  # type: ignore[no-redef]
-
 from rathaus.store import migrations
 from rathaus.store.migrations import script
+from rathaus.store.sqlitedb import connect, write_transaction
 
 DOCUMENT_TYPES = ("Paper", "Meeting", "Organization")
 REF_RUN = "ref:"  # run-column prefix of objects fetched by reference rather than from a list
@@ -59,32 +55,15 @@ class SourceState:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self.conn = sqlite3.connect(str(path), timeout=60, isolation_level=None, check_same_thread=False)
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn = connect(path)
         self.lock = threading.RLock()
         migrations.apply(self.conn, [("001_initial", _m001)])
 
     def close(self) -> None:
         self.conn.close()
 
-    def transaction(self):
-        state = self
-
-        class _Tx:
-            def __enter__(self_inner):
-                state.lock.acquire()
-                state.conn.execute("BEGIN IMMEDIATE")
-                return state.conn
-
-            def __exit__(self_inner, exc_type, exc, tb):
-                try:
-                    state.conn.execute("ROLLBACK" if exc_type else "COMMIT")
-                finally:
-                    state.lock.release()
-                return False
-
-        return _Tx()
+    def transaction(self) -> Any:
+        return write_transaction(self.conn, self.lock)
 
     # -- meta ------------------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:
