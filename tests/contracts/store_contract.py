@@ -164,3 +164,19 @@ class StoreContract:
     def test_newest_leads_are_embedded_first(self, filled):
         first = filled.chunks_to_embed("m", "all", 1)[0][0]
         assert filled.get_chunk(first, ADMIN).document_id == "m1"  # newest date, lead chunk
+
+    def test_unchanged_chunks_keep_their_vectors_on_update(self, filled):
+        long = doc("p9", title="Radweg Bahnhofstraße", text="Erster Abschnitt über den Radweg.\n\n" + "Füllsatz. " * 150
+                   + "\n\nLetzter Abschnitt über Kosten.")
+        put(filled, long)
+        todo = filled.chunks_to_embed("m", "all", 1000)
+        filled.put_vectors("m", [(cid, np.ones(8, dtype=np.float32)) for cid, _ in todo])
+        before = filled.vector_progress("m", "all")
+        changed = doc("p9", title="Radweg Bahnhofstraße", text="Erster Abschnitt über den Radweg.\n\n"
+                      + "Füllsatz. " * 150 + "\n\nLetzter Abschnitt über Kosten, jetzt 2 Mio. Euro.")
+        assert put(filled, changed) is True
+        done, total = filled.vector_progress("m", "all")
+        assert total == before[1] and done == before[0] - 1  # only the changed chunk needs a new vector
+        retitled = doc("p9", title="Radweg Bahnhofstraße (geändert)", text=changed.passages[0].text)
+        put(filled, retitled)
+        assert filled.vector_progress("m", "all")[0] == done - (len(filled.document_chunks("p9", ADMIN)) - 1)

@@ -3,9 +3,12 @@
     searcher = Searcher(store, embedder)
     response = searcher.search("Was kostet die neue Kita?", Access.anonymous(), limit=10)
 
-Both retrievers rank chunks; each ranking is turned into a ranking of documents (a document
-is as good as its best chunk), and the document rankings are fused with reciprocal rank
-fusion (k = 60). Dense search only sees chunks that already have vectors, so hybrid ranking
+Both retrievers rank chunks. The two chunk rankings are fused with reciprocal rank fusion
+(k = 60), and a document scores its best fused chunk plus half its second best. Fusing at the
+chunk level matters: dense vectors cover only some chunks (the lead passage of each document by
+default), so a document whose answer lies deep in its text keeps its strong lexical chunk rather
+than being pulled down by a weak document-level dense rank (council_dev: MRR@10 0.795 with
+document-level fusion, 0.836 with chunk-level). Dense search only sees chunks that already have vectors, so hybrid ranking
 improves as the background embedding goes on, and lexical search works from the first
 indexed chunk. Access rules and filters are applied inside both store queries.
 """
@@ -44,16 +47,21 @@ class SearchResponse:
 SECOND_PASSAGE_WEIGHT = 0.5
 
 
-def doc_ranking(hits: list[ChunkHit], second_weight: float = 0.0) -> list[str]:
-    """Documents ranked by their best chunk, plus ``second_weight`` times their second best.
+def doc_scores(scored: list[tuple[str, float]], second_weight: float = SECOND_PASSAGE_WEIGHT
+               ) -> list[tuple[str, float]]:
+    """Documents ranked by their best chunk score plus ``second_weight`` times their second best.
 
-    A document with two good passages is more likely about the question than one with a
-    single lucky match (measured on council_dev: MRR@10 0.775 -> 0.794 for lexical search)."""
+    ``scored`` holds (document id, chunk score) pairs, higher is better. A document with two good
+    passages is more likely about the question than one with a single lucky match (council_dev,
+    lexical search: MRR@10 0.775 with the best chunk alone, 0.794 with the second at half weight)."""
     per_doc: dict[str, list[float]] = {}
-    for hit in hits:
-        per_doc.setdefault(hit.document_id, []).append(hit.score)
-    scores = {d: s[0] + (second_weight * s[1] if len(s) > 1 else 0.0) for d, s in per_doc.items()}
-    return sorted(scores, key=lambda d: (-scores[d], d))
+    for doc_id, score in scored:
+        per_doc.setdefault(doc_id, []).append(score)
+    totals = {}
+    for doc_id, values in per_doc.items():
+        values.sort(reverse=True)
+        totals[doc_id] = values[0] + (second_weight * values[1] if len(values) > 1 else 0.0)
+    return sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 class Searcher:
@@ -90,9 +98,12 @@ class Searcher:
         started = time.perf_counter()
         query = " ".join(query.split())[:MAX_QUERY_CHARS]
         lexical, dense, terms = self.retrieve(query, access, filters, mode)
-        rankings = [r for r in (doc_ranking(lexical, SECOND_PASSAGE_WEIGHT), doc_ranking(dense)) if r]
-        fused = rrf(rankings, k=self.rrf_k)[:limit]
         chunk_scores = dict(rrf([[h.chunk_id for h in lexical], [h.chunk_id for h in dense]], k=self.rrf_k))
+        if lexical and dense:
+            doc_of = {h.chunk_id: h.document_id for h in lexical + dense}
+            fused = doc_scores([(doc_of[c], score) for c, score in chunk_scores.items()])[:limit]
+        else:  # one retriever: rank by its own scores (BM25 or cosine), which carry more than ranks
+            fused = doc_scores([(h.document_id, h.score) for h in lexical or dense])[:limit]
         by_doc: dict[str, list[int]] = {}
         for hit in sorted(lexical + dense, key=lambda h: -chunk_scores.get(h.chunk_id, 0)):
             ids = by_doc.setdefault(hit.document_id, [])

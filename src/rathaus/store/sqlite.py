@@ -173,7 +173,15 @@ class SQLiteStore:
             row = conn.execute("SELECT content_hash FROM documents WHERE id=?", (document.id,)).fetchone()
             if row is not None and row[0] == content_hash:
                 return False
+            kept_vectors: dict[str, tuple[str, bytes]] = {}
             if row is not None:
+                # Vectors of chunks whose embedded text is unchanged survive the update (a new title or
+                # one changed file must not cost the whole document's vectors).
+                for r in conn.execute(
+                        "SELECT d.title, d.reference, ch.file_name, ch.section, ch.text, v.model, v.vector "
+                        "FROM chunks ch JOIN documents d ON d.id = ch.document_id "
+                        "JOIN chunk_vectors v ON v.chunk_id = ch.id WHERE ch.document_id = ?", (document.id,)):
+                    kept_vectors[sha256(embedding_text(*r[:5]))] = (r[5], r[6])
                 self._delete_rows(conn, document.id)
             now = datetime.now(UTC).isoformat(timespec="seconds")
             conn.execute(
@@ -198,7 +206,18 @@ class SQLiteStore:
                 file_terms = index_text(" ".join(filter(None, [chunk.file_name, chunk.section])))
                 conn.execute("INSERT INTO chunks_fts(rowid, title, body) VALUES (?,?,?)",
                              (cur.lastrowid, f"{title_terms} {file_terms}".strip(), index_text(chunk.text)))
+                if kept_vectors:
+                    key = sha256(embedding_text(document.title, document.reference, chunk.file_name,
+                                                chunk.section, chunk.text))
+                    if key in kept_vectors and kept_vectors[key][0] == self._meta(conn, "vector_model"):
+                        self._insert_vector(conn, cur.lastrowid, document.collection, *kept_vectors[key])
         return True
+
+    def _insert_vector(self, conn: Any, chunk_id: int, collection: str, model: str, blob: bytes) -> None:
+        conn.execute("INSERT OR REPLACE INTO chunk_vectors VALUES (?,?,?)", (chunk_id, model, blob))
+        conn.execute("DELETE FROM vec_index WHERE chunk_id = ?", (chunk_id,))
+        conn.execute("INSERT INTO vec_index(chunk_id, collection, embedding) VALUES (?, ?, vec_quantize_binary(?))",
+                     (chunk_id, collection, padded(np.frombuffer(blob, dtype=np.float32))))
 
     def _delete_rows(self, conn: Any, document_id: str) -> None:
         ids = [i for (i,) in conn.execute("SELECT id FROM chunks WHERE document_id=?", (document_id,))]
@@ -390,10 +409,7 @@ class SQLiteStore:
                                    "WHERE ch.id = ?", (cid,)).fetchone()
                 if row is None:  # the chunk was replaced while its vector was computed
                     continue
-                conn.execute("INSERT OR REPLACE INTO chunk_vectors VALUES (?,?,?)", (cid, model, vec.tobytes()))
-                conn.execute("DELETE FROM vec_index WHERE chunk_id = ?", (cid,))
-                conn.execute("INSERT INTO vec_index(chunk_id, collection, embedding) "
-                             "VALUES (?, ?, vec_quantize_binary(?))", (cid, row[0], padded(vec)))
+                self._insert_vector(conn, cid, row[0], model, vec.tobytes())
                 written += 1
             return written
 
