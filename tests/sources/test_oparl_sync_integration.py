@@ -719,3 +719,18 @@ def test_full_sync_keeps_documents_when_a_list_comes_back_empty(answer, fake_set
     assert report.documents_deleted == 0
     assert hashes_of(store) == before
     ris.lists["paper"] = papers
+
+
+def test_pdf_files_are_extracted_with_their_page_numbers(fake_settings, store):
+    from tests.ingest.test_extract import make_pdf
+
+    ris = FakeRIS()
+    ris.files["https://files.fake.test/5"] = ("application/pdf", make_pdf(
+        ["Haushaltsplan Seite eins: Ergebnishaushalt", "Seite zwei: Investitionsprogramm Schulsanierung"]))
+    fake_sync(ris, store, fake_settings.model_copy(update={"max_file_bytes": 50_000}))
+    chunks = store.document_chunks(f"{BODY}/paper/3", OPERATOR)
+    pages = {c.page: c.text for c in chunks if c.file_id == f"{BODY}/file/5"}
+    assert set(pages) == {1, 2}
+    assert "Investitionsprogramm" in pages[2]
+    hit = store.lexical_search(query_terms("Investitionsprogramm Schulsanierung"), OPERATOR)[0]
+    assert store.get_chunk(hit.chunk_id, OPERATOR).page == 2
