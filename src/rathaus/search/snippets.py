@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -28,14 +29,30 @@ def _stems(word: str) -> frozenset[str]:
     return frozenset(stems)
 
 
+def _term_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
+    """One regex finding every place a stem could occur in lower-cased, unfolded text."""
+    alternatives = []
+    for term in sorted(terms, key=len, reverse=True):
+        pattern = re.escape(term).replace("ss", "(?:ss|ß)")
+        pattern = pattern.replace("a", "[aä]").replace("o", "[oö]").replace("u", "[uü]")
+        alternatives.append(pattern)
+    return re.compile("|".join(alternatives)) if alternatives else None
+
+
 def _matches(word: str, terms: set[str]) -> bool:
     return not _stems(word).isdisjoint(terms)
 
 
 def snippet(text: str, terms: Iterable[str], width: int = 320) -> str:
     terms = set(terms)
-    words = list(_WORD.finditer(text))
-    hits = [m for m in words if _matches(m.group(), terms)]
+    pattern = _term_pattern(terms)
+    found = [m.start() for m in pattern.finditer(text.lower())] if pattern else []
+    hits = []
+    if found:  # only words around a possible stem need the full analysis
+        words = list(_WORD.finditer(text))
+        starts = [m.start() for m in words]
+        candidates = {bisect_right(starts, pos) - 1 for pos in found}
+        hits = [words[i] for i in sorted(candidates) if i >= 0 and _matches(words[i].group(), terms)]
     if len(text) <= width:
         start, end = 0, len(text)
     elif hits:
