@@ -53,12 +53,12 @@ plugins.register_embedder("fake", FakeEmbedder)
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     return Settings(data_dir=tmp_path / "data", embedder="fake", embed_in_background=False,
-                    oparl_backoff=0.01, oparl_rate_limit=0, oparl_timeout=10)
+                    oparl_backoff=0.01, oparl_rate_limit=0, oparl_timeout=10, lexical_cache="eager")
 
 
 @pytest.fixture
 def store(settings: Settings) -> Iterator[SQLiteStore]:
-    s = SQLiteStore(settings.db_path)
+    s = SQLiteStore.from_settings(settings)
     yield s
     s.close()
 

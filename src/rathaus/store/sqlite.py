@@ -28,6 +28,7 @@ from rathaus.errors import NotFound, StoreError
 from rathaus.language.german import index_text
 from rathaus.store import migrations
 from rathaus.store.base import ChunkRecord, DocumentRecord
+from rathaus.store.lexical_memory import LexicalCache, MemoryLexicalIndex
 from rathaus.store.migrations.sqlite import MIGRATIONS
 from rathaus.store.sqlitedb import connect, write_transaction
 
@@ -103,8 +104,9 @@ def filter_sql(filters: SearchFilters | None) -> tuple[str, list[Any]]:
 class SQLiteStore:
     """The default store. ``SQLiteStore(path)``; ``path=":memory:"`` is not supported (threads)."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, lexical_cache: str = "background") -> None:
         self.path = Path(path)
+        self.lexical_cache = LexicalCache(lexical_cache)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
         self._write_lock = threading.RLock()
@@ -113,7 +115,7 @@ class SQLiteStore:
 
     @classmethod
     def from_settings(cls, settings: Any) -> SQLiteStore:
-        return cls(settings.db_path)
+        return cls(settings.db_path, lexical_cache=settings.lexical_cache)
 
     # -- connections -------------------------------------------------------------------
     def _conn(self) -> Any:
@@ -193,25 +195,31 @@ class SQLiteStore:
                  document.result, document.web_url, document.source_url, document.body, document.modified,
                  content_hash, json.dumps(document.metadata, ensure_ascii=False), now),
             )
+            self._bump_generation(conn)
             org_values = set(document.organizations) | set(document.metadata.get("organization_ids", []))
             conn.executemany("INSERT INTO document_orgs VALUES (?,?)", [(document.id, v) for v in sorted(org_values)])
-            title_terms = index_text(" ".join(filter(None, [document.title, document.reference])))
+            doc_terms = index_text(" ".join(filter(None, [document.title, document.reference])))
             for chunk in chunks:
+                title_terms = f"{doc_terms} {index_text(' '.join(filter(None, [chunk.file_name, chunk.section])))}"
+                title_terms, body_terms = title_terms.strip(), index_text(chunk.text)
                 cur = conn.execute(
                     "INSERT INTO chunks(document_id, ord, text, page, section, file_id, file_name, lead, text_hash, "
-                    "doc_date) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    "doc_date, terms) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     (document.id, chunk.ord, chunk.text, chunk.page, chunk.section, chunk.file_id, chunk.file_name,
-                     int(chunk.lead), sha256(chunk.text), document.date or ""),
+                     int(chunk.lead), sha256(chunk.text), document.date or "", f"{title_terms}\t{body_terms}"),
                 )
-                file_terms = index_text(" ".join(filter(None, [chunk.file_name, chunk.section])))
                 conn.execute("INSERT INTO chunks_fts(rowid, title, body) VALUES (?,?,?)",
-                             (cur.lastrowid, f"{title_terms} {file_terms}".strip(), index_text(chunk.text)))
+                             (cur.lastrowid, title_terms, body_terms))
                 if kept_vectors:
                     key = sha256(embedding_text(document.title, document.reference, chunk.file_name,
                                                 chunk.section, chunk.text))
                     if key in kept_vectors and kept_vectors[key][0] == self._meta(conn, "vector_model"):
                         self._insert_vector(conn, cur.lastrowid, document.collection, *kept_vectors[key])
         return True
+
+    @staticmethod
+    def _bump_generation(conn: Any) -> None:
+        conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'lexical_generation'")
 
     def _insert_vector(self, conn: Any, chunk_id: int, collection: str, model: str, blob: bytes) -> None:
         conn.execute("INSERT OR REPLACE INTO chunk_vectors VALUES (?,?,?)", (chunk_id, model, blob))
@@ -220,6 +228,7 @@ class SQLiteStore:
                      (chunk_id, collection, padded(np.frombuffer(blob, dtype=np.float32))))
 
     def _delete_rows(self, conn: Any, document_id: str) -> None:
+        self._bump_generation(conn)
         ids = [i for (i,) in conn.execute("SELECT id FROM chunks WHERE document_id=?", (document_id,))]
         if ids:
             conn.executemany("DELETE FROM chunks_fts WHERE rowid=?", [(i,) for i in ids])
@@ -310,9 +319,15 @@ class SQLiteStore:
     # -- retrieval ---------------------------------------------------------------------
     def lexical_search(self, terms: Sequence[str], access: Access,
                        filters: SearchFilters | None = None, limit: int = 100) -> list[ChunkHit]:
-        terms = self._selective_terms([t for t in dict.fromkeys(terms) if t])
+        terms = [t for t in dict.fromkeys(terms) if t]
         if not terms:
             return []
+        only_collections = filters is None or filters == SearchFilters(collections=filters.collections)
+        if only_collections:
+            memory = self.lexical_cache.current(self._generation(), self._build_memory_index)
+            if memory is not None:
+                return memory.search(terms, self._visible_collections(access, filters), limit)
+        terms = self._selective_terms(terms)
         match = " OR ".join(quote_fts(t) for t in terms)
         where, params = access_sql(access)
         fwhere, fparams = filter_sql(filters)
@@ -323,6 +338,27 @@ class SQLiteStore:
             [match, *params, *fparams, limit],
         ).fetchall()
         return [ChunkHit(chunk_id=r[0], document_id=r[1], score=-r[2], rank=i + 1) for i, r in enumerate(rows)]
+
+    def _generation(self) -> int:
+        return int(self._meta(self._conn(), "lexical_generation") or 0)
+
+    def _build_memory_index(self) -> MemoryLexicalIndex:
+        conn = self._conn()
+
+        def analyse(chunk_id: int) -> str:  # chunks stored before migration 002 kept no terms
+            r = conn.execute("SELECT d.title, d.reference, ch.file_name, ch.section, ch.text FROM chunks ch "
+                             "JOIN documents d ON d.id = ch.document_id WHERE ch.id = ?", (chunk_id,)).fetchone()
+            title = f"{index_text(' '.join(filter(None, r[:2])))} {index_text(' '.join(filter(None, r[2:4])))}"
+            return f"{title.strip()}\t{index_text(r[4])}"
+
+        return MemoryLexicalIndex.build(conn, analyse)
+
+    def _visible_collections(self, access: Access, filters: SearchFilters | None) -> list[str]:
+        where, params = access_sql(access, "c0.name")
+        names = [n for (n,) in self._conn().execute(f"SELECT c0.name FROM collections c0 WHERE {where}", params)]
+        if filters and filters.collections:
+            names = [n for n in names if n in filters.collections]
+        return names
 
     def _selective_terms(self, terms: list[str]) -> list[str]:
         """Keep the query affordable: while the terms' document frequencies add up to more than
@@ -352,25 +388,26 @@ class SQLiteStore:
         if self._meta(conn, "vector_model") != model or not self._vec_table(conn):
             return []
         q = np.asarray(vector, dtype=np.float32)
-        cwhere, cparams = access_sql(access, "c0.name")
-        collections = [n for (n,) in conn.execute(f"SELECT c0.name FROM collections c0 WHERE {cwhere}", cparams)]
-        where, params = access_sql(access)
-        if filters and filters.collections:
-            collections = [c for c in collections if c in filters.collections]
+        collections = self._visible_collections(access, filters)
         if not collections:
             return []
+        where, params = access_sql(access)
         fwhere, fparams = filter_sql(filters)
         # Binary candidates per visible collection, then exact cosine re-scoring with all rules applied.
         candidates = max(limit * 8, 400) if fwhere == "1" else max(limit * 20, 2000)
         candidates = min(candidates, 4096)  # sqlite-vec's largest k
+        # Two statements, so the nearest-neighbour scan runs exactly once whatever plan SQLite picks.
+        knn = [cid for (cid,) in conn.execute(
+            f"SELECT chunk_id FROM vec_index WHERE embedding MATCH vec_quantize_binary(?) AND k = ? "
+            f"AND collection IN ({','.join('?' * len(collections))})", [padded(q), candidates, *collections])]
+        if not knn:
+            return []
         rows = conn.execute(
-            f"WITH knn AS (SELECT chunk_id FROM vec_index WHERE embedding MATCH vec_quantize_binary(?) AND k = ? "
-            f"AND collection IN ({','.join('?' * len(collections))})) "
-            f"SELECT ch.id, ch.document_id, 1 - vec_distance_cosine(v.vector, ?) AS sim FROM knn "
-            f"JOIN chunk_vectors v ON v.chunk_id = knn.chunk_id JOIN chunks ch ON ch.id = knn.chunk_id "
-            f"JOIN documents d ON d.id = ch.document_id WHERE v.model = ? AND {where} AND {fwhere} "
+            f"SELECT ch.id, ch.document_id, 1 - vec_distance_cosine(v.vector, ?) AS sim FROM chunk_vectors v "
+            f"JOIN chunks ch ON ch.id = v.chunk_id JOIN documents d ON d.id = ch.document_id "
+            f"WHERE v.chunk_id IN ({','.join('?' * len(knn))}) AND v.model = ? AND {where} AND {fwhere} "
             f"ORDER BY sim DESC LIMIT ?",
-            [padded(q), candidates, *collections, q.tobytes(), model, *params, *fparams, limit],
+            [q.tobytes(), *knn, model, *params, *fparams, limit],
         ).fetchall()
         return [ChunkHit(chunk_id=r[0], document_id=r[1], score=r[2], rank=i + 1) for i, r in enumerate(rows)]
 

@@ -75,4 +75,11 @@ def m001_initial(conn: Any) -> None:
     )
 
 
-MIGRATIONS = [("001_initial", m001_initial)]
+def m002_chunk_terms(conn: Any) -> None:
+    """Keep each chunk's analysed terms, so the in-memory BM25 index builds without re-analysing,
+    and count lexical generations, so it knows when it is stale."""
+    conn.execute("ALTER TABLE chunks ADD COLUMN terms TEXT")
+    conn.execute("INSERT OR IGNORE INTO meta VALUES ('lexical_generation', '0')")
+
+
+MIGRATIONS = [("001_initial", m001_initial), ("002_chunk_terms", m002_chunk_terms)]
