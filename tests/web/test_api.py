@@ -330,6 +330,11 @@ def test_openapi_and_docs_are_served(client):
     assert r.status_code == 200
     assert r.headers["content-type"].startswith("text/html")
     assert "swagger" in r.text.lower() and "/openapi.json" in r.text
+    # every script and stylesheet of the docs page is served here: it works without internet
+    assets = re.findall(r'(?:src|href)="([^"]+\.(?:js|css))"', r.text)
+    assert assets and all(a.startswith("/static/") for a in assets)
+    for asset in assets:
+        assert client.get(asset).status_code == 200, asset
 
 
 def test_static_stylesheet_is_served(client):

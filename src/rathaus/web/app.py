@@ -8,9 +8,11 @@ from contextlib import asynccontextmanager
 from importlib.resources import files
 from typing import Any
 
+import swagger_ui_bundle
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from rathaus import __version__
@@ -47,8 +49,16 @@ def create_app(runtime: Runtime | None = None) -> FastAPI:
         if worker:
             worker.stop()
 
-    app = FastAPI(title="Rathaus", version=__version__, lifespan=lifespan,
+    # The API docs are served from the swagger-ui-bundle package: no CDN, so they work air-gapped.
+    app = FastAPI(title="Rathaus", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Search over council information (OParl) and city documents.")
+
+    @app.get("/docs", include_in_schema=False)
+    async def api_docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="Rathaus API",
+                                   swagger_js_url="/static/swagger/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/swagger/swagger-ui.css",
+                                   swagger_favicon_url="/static/swagger/favicon-32x32.png")
     app.state.runtime = runtime
 
     @app.exception_handler(NotFound)
@@ -78,5 +88,6 @@ def create_app(runtime: Runtime | None = None) -> FastAPI:
     app.include_router(search.router)
     app.include_router(documents.router)
     app.include_router(pages.router)
+    app.mount("/static/swagger", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger")
     app.mount("/static", StaticFiles(directory=str(files("rathaus") / "web" / "static")), name="static")
     return app
