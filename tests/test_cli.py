@@ -90,3 +90,19 @@ def test_serve_embeds_in_the_background(run, tmp_path):
         assert coverage == 1.0
         r = client.get("/api/v1/search", params={"q": "Was kostet die neue Kita?", "mode": "hybrid"})
         assert r.status_code == 200 and r.json()["dense_used"] is True
+
+
+def test_collections_can_be_created_and_protect_their_documents(run, tmp_path):
+    assert run("collection", "create", "amt32", "--classification", "intern", "--group", "stadt/amt32").exit_code == 0
+    assert run("collection", "create", "geheim", "--classification", "vertraulich").exit_code == 2
+    assert run("collection", "create", "x", "--classification", "streng").exit_code == 2
+    assert run("sync", "oparl", "demo", "--collection", "amt32").exit_code == 0
+    listing = run("collection", "list")
+    assert "amt32" in listing.output and "intern" in listing.output and "stadt/amt32" in listing.output
+    from rathaus.documents import Access
+    from rathaus.store.sqlite import SQLiteStore
+
+    store = SQLiteStore(tmp_path / "data" / "rathaus.sqlite")
+    assert store.count_documents(Access.anonymous()) == 0  # the sync kept the collection internal
+    assert store.count_documents(Access(frozenset({"stadt/amt32/sg1"}), authenticated=True)) == 75
+    store.close()

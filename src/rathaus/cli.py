@@ -38,6 +38,8 @@ app = typer.Typer(help="Rathaus: council data in, German hybrid search out.", no
                   pretty_exceptions_enable=False)
 sync_app = typer.Typer(help="Bring data from a source into the index.", no_args_is_help=True)
 app.add_typer(sync_app, name="sync")
+collection_app = typer.Typer(help="Collections: classification and access groups.", no_args_is_help=True)
+app.add_typer(collection_app, name="collection")
 console = Console(stderr=True)
 STAGES = {"fetch": "Listen abrufen", "files": "Dateien laden", "index": "Indexieren", "embed": "Vektoren"}
 
@@ -184,6 +186,43 @@ def search(
                 out.print(f"   [dim]{'S. ' + str(p.page) + ': ' if p.page else ''}[/dim]{text[:300]}")
         out.print(f"[dim]{len(response.results)} Treffer in {response.took_ms} ms ({response.mode}"
                   f"{', mit Vektoren' if response.dense_used else ''})[/dim]")
+    runtime.close()
+
+
+@collection_app.command("create")
+def collection_create(
+    name: Annotated[str, typer.Argument(help="Collection name.")],
+    classification: Annotated[str, typer.Option(help="offen, intern or vertraulich.")] = "offen",
+    group: Annotated[list[str] | None, typer.Option("--group", help="Org unit that may read it, e.g. "
+                                                    "stadt/dezernat-2/amt-32 (repeatable).")] = None,
+    description: Annotated[str, typer.Option(help="What it holds.")] = "",
+) -> None:
+    """Create a collection, or change an existing one's classification and groups."""
+    from rathaus.documents import CLASSIFICATIONS, Collection
+
+    if classification not in CLASSIFICATIONS:
+        console.print(f"[red]Fehler:[/red] Einstufung muss {', '.join(CLASSIFICATIONS)} sein.")
+        raise typer.Exit(2)
+    if classification == "vertraulich" and not group:
+        console.print("[red]Fehler:[/red] Eine vertrauliche Sammlung braucht mindestens eine --group.")
+        raise typer.Exit(2)
+    runtime = Runtime(state.settings)
+    runtime.store.ensure_collection(Collection(name, classification, tuple(group or ()), description))  # type: ignore[arg-type]
+    console.print(f"Sammlung {name!r}: {classification}, Gruppen: {', '.join(group or []) or '–'}")
+    runtime.close()
+
+
+@collection_app.command("list")
+def collection_list() -> None:
+    """List collections with their classification, groups and document counts."""
+    runtime = Runtime(state.settings)
+    table = Table(title="Sammlungen")
+    for column in ("Name", "Einstufung", "Gruppen", "Dokumente"):
+        table.add_column(column)
+    for c in runtime.store.list_collections(Access.operator()):
+        count = runtime.store.count_documents(Access.operator(), SearchFilters(collections=[c.name]))
+        table.add_row(c.name, c.classification, ", ".join(c.access_groups) or "–", str(count))
+    Console().print(table)
     runtime.close()
 
 
