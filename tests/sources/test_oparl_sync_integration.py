@@ -34,6 +34,7 @@ from rathaus.language.german import query_terms
 from rathaus.sources.oparl.client import OParlClient
 from rathaus.sources.oparl.sync import OParlSync, SyncReport, state_path
 from rathaus.store.sqlite import SQLiteStore
+from tests.conftest import _start_server
 
 try:
     import pysqlite3.dbapi2 as sqlite3
@@ -111,15 +112,7 @@ def _free_port() -> int:
 
 
 def _launch(*args: str) -> tuple[subprocess.Popen, str]:
-    if not OPARL_SERVER.exists():
-        pytest.skip(f"the OParl replay server is missing ({OPARL_SERVER}); it lives in ../shared/tools")
-    proc = subprocess.Popen([sys.executable, str(OPARL_SERVER), "--print-url", *args],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    url = proc.stdout.readline().strip()
-    if not url.startswith("http"):
-        proc.kill()
-        raise RuntimeError(f"oparl_server did not start: {proc.stderr.read()}")
-    return proc, url
+    return _start_server(*args)  # a later --port overrides the default --port 0
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -50,18 +51,9 @@ class SearchOut(BaseModel):
 
 
 def to_api(response: SearchResponse) -> dict[str, Any]:
-    return {
-        "query": response.query, "mode": response.mode, "took_ms": response.took_ms,
-        "dense_used": response.dense_used,
-        "results": [{
-            "document_id": r.document_id, "title": r.title, "type": r.type, "reference": r.reference,
-            "date": r.date, "url": r.url, "source_url": r.source_url, "organizations": r.organizations,
-            "meeting_date": r.meeting_date, "result": r.result, "score": r.score, "matched_by": r.matched_by,
-            "passages": [{"text": p.text, "snippet": p.snippet, "page": p.page, "chunk_id": p.chunk_id,
-                          "file_id": p.file_id, "file_name": p.file_name, "section": p.section}
-                         for p in r.passages],
-        } for r in response.results],
-    }
+    out = asdict(response)
+    out.pop("terms", None)
+    return out
 
 
 @router.get("/search", response_model=SearchOut, summary="Search documents")
