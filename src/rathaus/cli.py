@@ -163,7 +163,8 @@ def search(
     if mode not in ("hybrid", "lexical", "dense"):
         console.print("[red]Fehler:[/red] --mode muss hybrid, lexical oder dense sein.")
         raise typer.Exit(2)
-    runtime = Runtime(state.settings)
+    # One query: building the in-memory BM25 snapshot would cost more than FTS5 answering it.
+    runtime = Runtime(state.settings.model_copy(update={"lexical_cache": "off"}))
     filters = SearchFilters(types=type_ or [], date_from=date_from, date_to=date_to, organization=organization)
     try:
         response = runtime.searcher.search(query, Access.operator(), filters, limit=limit, mode=mode)  # type: ignore[arg-type]
