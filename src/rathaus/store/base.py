@@ -93,6 +93,9 @@ class Store(Protocol):
     # retrieval
     def lexical_search(self, terms: Sequence[str], access: Access,
                        filters: SearchFilters | None = None, limit: int = 100) -> list[ChunkHit]: ...
+    def term_frequencies(self, terms: Sequence[str]) -> tuple[dict[str, int], int]:
+        """Chunks containing each analysed term, and the number of chunks (IDF for answer checks)."""
+        ...
     def vector_search(self, vector: Sequence[float], model: str, access: Access,
                       filters: SearchFilters | None = None, limit: int = 100) -> list[ChunkHit]: ...
 

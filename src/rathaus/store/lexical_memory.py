@@ -8,14 +8,14 @@ store uses the cache only while its generation is current, and falls back to FTS
 
 Access rules apply before ranking: the store passes the collections the caller may read (computed
 by the same SQL as every other query), and chunks of other collections get weight zero, so they
-are never ranked. Searches with other filters (type, date, organisation) use FTS5.
+are never ranked. A search may also be limited to some documents (the answer engine looks for the
+best passages inside the best documents). Searches with other filters (type, date, organisation)
+use FTS5.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
-import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -46,6 +46,9 @@ class MemoryLexicalIndex:
         self.model = bm25s.BM25()
         self.model.index(tokens or [[""]], show_progress=False)
         self.size = len(chunk_ids)
+        self.positions: dict[str, list[int]] = {}  # document id -> its chunks' rows
+        for i, doc_id in enumerate(document_ids):
+            self.positions.setdefault(doc_id, []).append(i)
 
     @classmethod
     def build(cls, conn: Any, analyse: Callable[[int], str]) -> MemoryLexicalIndex:
@@ -65,11 +68,17 @@ class MemoryLexicalIndex:
         return cls(generation, np.array([r[0] for r in rows], dtype=np.int64), [r[1] for r in rows],
                    np.array([codes[r[2]] for r in rows], dtype=np.int32), collections, tokens)
 
-    def search(self, terms: Sequence[str], collections: Sequence[str], limit: int) -> list[ChunkHit]:
+    def search(self, terms: Sequence[str], collections: Sequence[str], limit: int,
+               document_ids: Sequence[str] = ()) -> list[ChunkHit]:
+        """Chunks of the given collections (and, if given, only of these documents), best first."""
         wanted = [self.collection_index[c] for c in collections if c in self.collection_index]
         if not wanted or not self.size or not terms:
             return []
         mask = np.isin(self.collection_codes, wanted).astype(np.float32)
+        if document_ids:
+            only = np.zeros(self.size, dtype=np.float32)
+            only[[i for d in document_ids for i in self.positions.get(d, ())]] = 1.0
+            mask *= only
         scores = self.model.get_scores(list(terms), weight_mask=mask)
         k = min(limit, int(np.count_nonzero(scores)))
         if k == 0:
@@ -78,47 +87,3 @@ class MemoryLexicalIndex:
         top = top[np.lexsort((self.chunk_ids[top], -scores[top]))]
         return [ChunkHit(chunk_id=int(self.chunk_ids[i]), document_id=self.document_ids[i], score=float(scores[i]),
                          rank=r + 1) for r, i in enumerate(top)]
-
-
-class LexicalCache:
-    """Holds the current MemoryLexicalIndex and rebuilds it when the store's generation moves.
-
-    mode "background": rebuild in a thread (at most one at a time, not more often than every
-    ``min_interval`` seconds) while FTS5 answers; "eager": rebuild before answering (tests);
-    "off": never (FTS5 only)."""
-
-    def __init__(self, mode: str = "background", min_interval: float = 10.0) -> None:
-        if mode not in ("background", "eager", "off"):
-            raise ValueError(f"unknown lexical cache mode {mode!r}")
-        self.mode = mode
-        self.min_interval = min_interval
-        self.index: MemoryLexicalIndex | None = None
-        self._building = False
-        self._last_start = 0.0
-        self._lock = threading.Lock()
-
-    def current(self, generation: int, build: Callable[[], MemoryLexicalIndex]) -> MemoryLexicalIndex | None:
-        if self.mode == "off":
-            return None
-        index = self.index
-        if index is not None and index.generation == generation:
-            return index
-        if self.mode == "eager":
-            self.index = build()
-            return self.index if self.index.generation == generation else None
-        with self._lock:
-            if self._building or time.monotonic() - self._last_start < self.min_interval:
-                return None
-            self._building, self._last_start = True, time.monotonic()
-        threading.Thread(target=self._rebuild, args=(build,), name="rathaus-lexical-cache", daemon=True).start()
-        return None
-
-    def _rebuild(self, build: Callable[[], MemoryLexicalIndex]) -> None:
-        started = time.monotonic()
-        try:
-            self.index = build()
-            log.info("in-memory lexical index: %d chunks in %.1f s", self.index.size, time.monotonic() - started)
-        except Exception:  # noqa: BLE001 - FTS5 keeps answering; try again later
-            log.exception("building the in-memory lexical index failed")
-        finally:
-            self._building = False

@@ -28,9 +28,11 @@ from rathaus.errors import NotFound, StoreError
 from rathaus.language.german import index_text
 from rathaus.store import migrations
 from rathaus.store.base import ChunkRecord, DocumentRecord
-from rathaus.store.lexical_memory import LexicalCache, MemoryLexicalIndex
+from rathaus.store.lexical_memory import MemoryLexicalIndex
 from rathaus.store.migrations.sqlite import MIGRATIONS
+from rathaus.store.snapshot import SnapshotCache
 from rathaus.store.sqlitedb import connect, write_transaction
+from rathaus.store.vector_memory import MemoryVectorIndex
 
 log = logging.getLogger(__name__)
 
@@ -104,9 +106,11 @@ def filter_sql(filters: SearchFilters | None) -> tuple[str, list[Any]]:
 class SQLiteStore:
     """The default store. ``SQLiteStore(path)``; ``path=":memory:"`` is not supported (threads)."""
 
-    def __init__(self, path: str | Path, lexical_cache: str = "background") -> None:
+    def __init__(self, path: str | Path, lexical_cache: str = "background", vector_cache: str = "background") -> None:
         self.path = Path(path)
-        self.lexical_cache = LexicalCache(lexical_cache)
+        self.lexical_cache: SnapshotCache[MemoryLexicalIndex] = SnapshotCache("lexical", lexical_cache)
+        # Vector hits are re-checked in SQL, so a lagging snapshot may answer while the next is built.
+        self.vector_cache: SnapshotCache[MemoryVectorIndex] = SnapshotCache("vector", vector_cache, serve_stale=True)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
         self._write_lock = threading.RLock()
@@ -115,7 +119,7 @@ class SQLiteStore:
 
     @classmethod
     def from_settings(cls, settings: Any) -> SQLiteStore:
-        return cls(settings.db_path, lexical_cache=settings.lexical_cache)
+        return cls(settings.db_path, lexical_cache=settings.lexical_cache, vector_cache=settings.vector_cache)
 
     # -- connections -------------------------------------------------------------------
     def _conn(self) -> Any:
@@ -221,6 +225,11 @@ class SQLiteStore:
     def _bump_generation(conn: Any) -> None:
         conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'lexical_generation'")
 
+    @staticmethod
+    def _bump_vector_generation(conn: Any) -> None:
+        conn.execute("INSERT INTO meta VALUES ('vector_generation', '1') "
+                     "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1")
+
     def _insert_vector(self, conn: Any, chunk_id: int, collection: str, model: str, blob: bytes) -> None:
         conn.execute("INSERT OR REPLACE INTO chunk_vectors VALUES (?,?,?)", (chunk_id, model, blob))
         conn.execute("DELETE FROM vec_index WHERE chunk_id = ?", (chunk_id,))
@@ -234,6 +243,7 @@ class SQLiteStore:
             conn.executemany("DELETE FROM chunks_fts WHERE rowid=?", [(i,) for i in ids])
             if self._vec_table(conn):
                 conn.executemany("DELETE FROM vec_index WHERE chunk_id=?", [(i,) for i in ids])
+                self._bump_vector_generation(conn)
         conn.execute("DELETE FROM documents WHERE id=?", (document_id,))
 
     def delete_document(self, document_id: str) -> bool:
@@ -322,11 +332,13 @@ class SQLiteStore:
         terms = [t for t in dict.fromkeys(terms) if t]
         if not terms:
             return []
-        only_collections = filters is None or filters == SearchFilters(collections=filters.collections)
-        if only_collections:
+        simple = filters is None or filters == SearchFilters(collections=filters.collections,
+                                                             document_ids=filters.document_ids)
+        if simple:
             memory = self.lexical_cache.current(self._generation(), self._build_memory_index)
             if memory is not None:
-                return memory.search(terms, self._visible_collections(access, filters), limit)
+                return memory.search(terms, self._visible_collections(access, filters), limit,
+                                     filters.document_ids if filters else ())
         terms = self._selective_terms(terms)
         match = " OR ".join(quote_fts(t) for t in terms)
         where, params = access_sql(access)
@@ -366,14 +378,19 @@ class SQLiteStore:
         change a BM25 ranking but dominate its cost. The two rarest terms always stay."""
         if len(terms) < 3:
             return terms
-        conn = self._conn()
-        conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunks_vocab USING fts5vocab(main, chunks_fts, 'row')")
-        df = {t: (conn.execute("SELECT doc FROM temp.chunks_vocab WHERE term = ?", (t,)).fetchone() or (0,))[0]
-              for t in terms}
+        df, _ = self.term_frequencies(terms)
         kept = sorted(terms, key=lambda t: df[t])
         while len(kept) > 2 and sum(df[t] for t in kept) > MAX_POSTINGS:
             kept.pop()
         return [t for t in terms if t in kept]
+
+    def term_frequencies(self, terms: Sequence[str]) -> tuple[dict[str, int], int]:
+        """How many chunks contain each analysed term, and how many chunks there are (for IDF weights)."""
+        conn = self._conn()
+        conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunks_vocab USING fts5vocab(main, chunks_fts, 'row')")
+        df = {t: (conn.execute("SELECT doc FROM temp.chunks_vocab WHERE term = ?", (t,)).fetchone() or (0,))[0]
+              for t in dict.fromkeys(terms)}
+        return df, conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
 
     def _vec_table(self, conn: Any) -> bool:
         return conn.execute("SELECT 1 FROM sqlite_master WHERE name='vec_index'").fetchone() is not None
@@ -393,23 +410,46 @@ class SQLiteStore:
             return []
         where, params = access_sql(access)
         fwhere, fparams = filter_sql(filters)
-        # Binary candidates per visible collection, then exact cosine re-scoring with all rules applied.
-        candidates = max(limit * 8, 400) if fwhere == "1" else max(limit * 20, 2000)
-        candidates = min(candidates, 4096)  # sqlite-vec's largest k
-        # Two statements, so the nearest-neighbour scan runs exactly once whatever plan SQLite picks.
-        knn = [cid for (cid,) in conn.execute(
-            f"SELECT chunk_id FROM vec_index WHERE embedding MATCH vec_quantize_binary(?) AND k = ? "
-            f"AND collection IN ({','.join('?' * len(collections))})", [padded(q), candidates, *collections])]
-        if not knn:
-            return []
-        rows = conn.execute(
+        memory = self.vector_cache.current(self._vector_generation(conn), self._build_vector_index)
+        if memory is not None and memory.model == model:
+            # Exact candidates from memory, then every rule and the durable vector checked in SQL. Filters
+            # can reject candidates, so ask for more until enough pass or none are left.
+            n = limit if fwhere == "1" else limit * 4
+            while True:
+                ids, visible = memory.candidates(q, collections, n)
+                rows = self._rescore(conn, q, ids, model, where, params, fwhere, fparams, limit) if ids else []
+                if len(rows) >= limit or n >= visible:
+                    break
+                n *= 4
+        else:
+            # Binary candidates per visible collection from sqlite-vec, then exact cosine re-scoring with
+            # all rules applied. Two statements, so the nearest-neighbour scan runs exactly once whatever
+            # plan SQLite picks.
+            candidates = max(limit * 8, 400) if fwhere == "1" else max(limit * 20, 2000)
+            candidates = min(candidates, 4096)  # sqlite-vec's largest k
+            knn = [cid for (cid,) in conn.execute(
+                f"SELECT chunk_id FROM vec_index WHERE embedding MATCH vec_quantize_binary(?) AND k = ? "
+                f"AND collection IN ({','.join('?' * len(collections))})", [padded(q), candidates, *collections])]
+            rows = self._rescore(conn, q, knn, model, where, params, fwhere, fparams, limit) if knn else []
+        return [ChunkHit(chunk_id=r[0], document_id=r[1], score=r[2], rank=i + 1) for i, r in enumerate(rows)]
+
+    @staticmethod
+    def _rescore(conn: Any, q: np.ndarray, chunk_ids: Sequence[int], model: str, where: str, params: list[Any],
+                 fwhere: str, fparams: list[Any], limit: int) -> list[Any]:
+        """Exact cosine of the candidates that exist and pass the access rule and filters, best first."""
+        return conn.execute(
             f"SELECT ch.id, ch.document_id, 1 - vec_distance_cosine(v.vector, ?) AS sim FROM chunk_vectors v "
             f"JOIN chunks ch ON ch.id = v.chunk_id JOIN documents d ON d.id = ch.document_id "
-            f"WHERE v.chunk_id IN ({','.join('?' * len(knn))}) AND v.model = ? AND {where} AND {fwhere} "
-            f"ORDER BY sim DESC LIMIT ?",
-            [q.tobytes(), *knn, model, *params, *fparams, limit],
+            f"WHERE v.chunk_id IN ({','.join('?' * len(chunk_ids))}) AND v.model = ? AND {where} AND {fwhere} "
+            f"ORDER BY sim DESC, ch.id LIMIT ?",
+            [q.tobytes(), *chunk_ids, model, *params, *fparams, limit],
         ).fetchall()
-        return [ChunkHit(chunk_id=r[0], document_id=r[1], score=r[2], rank=i + 1) for i, r in enumerate(rows)]
+
+    def _vector_generation(self, conn: Any) -> int:
+        return int(self._meta(conn, "vector_generation") or 0)
+
+    def _build_vector_index(self) -> MemoryVectorIndex:
+        return MemoryVectorIndex.build(self._conn())
 
     # -- vectors -----------------------------------------------------------------------
     def _scope_sql(self, scope: str) -> str:
@@ -448,6 +488,7 @@ class SQLiteStore:
                     continue
                 self._insert_vector(conn, cid, row[0], model, vec.tobytes())
                 written += 1
+            self._bump_vector_generation(conn)
             return written
 
     def vector_progress(self, model: str, scope: str) -> tuple[int, int]:
