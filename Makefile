@@ -8,6 +8,7 @@ DATA_DIR ?= ./data
 
 demo: install  ## install, sync the bundled Musterstadt data, serve http://127.0.0.1:8000
 	$(BIN)/rathaus --data-dir $(DATA_DIR) sync oparl demo
+	$(BIN)/rathaus --data-dir $(DATA_DIR) sync services demo
 	$(BIN)/rathaus --data-dir $(DATA_DIR) serve
 
 test: install-dev  ## install with test tools and run every test (pytest's "no tests" counts as success)
@@ -21,8 +22,12 @@ $(BIN)/python:
 install: $(BIN)/python
 	$(BIN)/python -m pip install -q -e .
 
+# llama-cpp-python (extra local-llm) compiles from source: about 6 minutes on 2 cores the first time, then pip
+# reuses the wheel from its cache. Portable flags, so a cached wheel runs on any x86-64 CPU with AVX2.
+LLAMA_CMAKE_ARGS ?= -DLLAVA_BUILD=OFF -DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON
+
 install-dev: $(BIN)/python
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(BIN)/python -m pip install -q -e '.[dev,local-llm]'
 
 lint: install-dev
 	$(BIN)/ruff check src tests bench

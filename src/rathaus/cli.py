@@ -2,6 +2,7 @@
 
     rathaus sync oparl https://ris.example.de/oparl/v1/system [--collection NAME] [--wait-embeddings]
     rathaus sync oparl demo                # the bundled Musterstadt data, through the same importer
+    rathaus sync services PATH             # service descriptions: a folder, a .txt list of URLs, or 'demo'
     rathaus search "Hundesteuer" [--json] [--limit N]
     rathaus embed                          # fill in missing vectors
     rathaus serve                          # web page + API on http://127.0.0.1:8000
@@ -124,6 +125,49 @@ def sync_oparl(
     runtime.close()
 
 
+@sync_app.command("services")
+def sync_services(
+    path: Annotated[str, typer.Argument(help="Folder of service descriptions (.md, .html), a .txt file with one "
+                                             "URL per line, or 'demo' for the bundled Musterstadt services.")],
+    collection: Annotated[str | None, typer.Option(help="Collection to write to (default: leistungen).")] = None,
+) -> None:
+    """Sync city-service descriptions (Leistungsbeschreibungen): one document per file or URL."""
+    from rathaus.sources.services.sync import ServiceSync, resolve_target
+
+    try:
+        target = resolve_target(path)
+    except RathausError as exc:
+        _fail(exc)
+    runtime = Runtime(state.settings)
+    with _progress() as progress:
+        task = progress.add_task(STAGES["index"], total=None)
+        try:
+            result = ServiceSync(runtime.store, state.settings, collection,
+                                 lambda stage, done, total: progress.update(task, completed=done, total=total)
+                                 ).run(target)
+        except RathausError as exc:
+            runtime.close()
+            _fail(exc)
+    table = Table(title="Leistungsbeschreibungen synchronisiert", show_header=False)
+    for label, value in (("Quelle", result.source), ("Sammlung", result.collection), ("gefunden", result.seen),
+                         ("neu oder geändert", result.written), ("unverändert", result.unchanged),
+                         ("gelöscht", result.deleted), ("übersprungen", len(result.skipped)),
+                         ("Abruffehler", len(result.errors)), ("ignorierte Dateien", result.ignored),
+                         ("Sekunden", result.seconds)):
+        table.add_row(label, str(value))
+    console.print(table)
+    for item, reason in result.skipped.items():
+        console.print(f"[yellow]Übersprungen:[/yellow] {item}: {reason}")
+    for item, reason in result.errors.items():
+        console.print(f"[red]Fehler:[/red] {item}: {reason}")
+    for warning in result.warnings:
+        console.print(f"[yellow]Hinweis:[/yellow] {warning}")
+    done, total = runtime.store.vector_progress(runtime.embedder.name, state.settings.embed_scope)
+    console.print(f"Lexikalische Suche ist bereit. Vektoren: {done}/{total} "
+                  f"(`rathaus embed` oder `rathaus serve` ergänzt den Rest).")
+    runtime.close()
+
+
 def _embed(runtime: Runtime, limit: int | None) -> None:
     from rathaus.embed.worker import embed_missing
 
@@ -187,6 +231,33 @@ def search(
                 out.print(f"   [dim]{'S. ' + str(p.page) + ': ' if p.page else ''}[/dim]{text[:300]}")
         out.print(f"[dim]{len(response.results)} Treffer in {response.took_ms} ms ({response.mode}"
                   f"{', mit Vektoren' if response.dense_used else ''})[/dim]")
+    runtime.close()
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="The question, as a citizen would ask it.")],
+    assistant: Annotated[str, typer.Option(help="Assistant profile from rathaus.toml.")] = "public",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the same JSON as POST /api/v1/ask.")] = False,
+    language: Annotated[str, typer.Option(help="de or en.")] = "de",
+) -> None:
+    """Answer a question with cited sources, as the assistant would on the website."""
+    runtime = Runtime(state.settings.model_copy(update={"lexical_cache": "off", "vector_cache": "off"}))
+    try:
+        result = runtime.answers.ask(question, assistant, "en" if language == "en" else "de")
+    except RathausError as exc:
+        _fail(exc)
+    if as_json:
+        from rathaus.web.api.ask import _out
+
+        json.dump(_out(result), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        out = Console()
+        out.print(result.answer)
+        for c in result.citations:
+            out.print(f"[dim][{c.n}] {c.title} ({c.date or 'ohne Datum'}{', S. ' + str(c.page) if c.page else ''})"
+                      f" {c.url or c.document_id}[/dim]")
     runtime.close()
 
 

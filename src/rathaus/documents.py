@@ -71,12 +71,18 @@ class Access:
 
 @dataclass(frozen=True)
 class Passage:
-    """One section of a document's text, before chunking: a page of a file, a section of a page."""
+    """One section of a document's text, before chunking: a page of a file, a section of a page.
+
+    ``section`` names a section the source already knows (a service description's
+    "Unterlagen", "Gebühren"): every chunk of the passage carries it. Without it, the chunker
+    names sections after the headings it finds in the text.
+    """
 
     text: str
     page: int | None = None
     file_id: str | None = None
     file_name: str | None = None
+    section: str | None = None
 
 
 @dataclass
@@ -100,7 +106,8 @@ class Document:
     def content_hash(self) -> str:
         parts = [self.title, self.reference or "", self.date or "", "|".join(self.organizations),
                  self.meeting_date or "", self.result or "", self.web_url or "", self.collection]
-        parts += [f"{p.file_id}:{p.page}:{p.text}" for p in self.passages]
+        # a passage's section counts only when set, so hashes of documents without sections stay as they were
+        parts += [f"{p.file_id}:{p.page}:{p.text}" + (f":{p.section}" if p.section else "") for p in self.passages]
         return sha256("\x1f".join(parts))
 
 

@@ -9,7 +9,9 @@
     ├── ExtractionError        a file's text cannot be extracted (garbage, too large, unknown type)
     ├── StoreError             the store refused an operation
     │   └── NotFound           no such document/chunk (or not visible to the caller)
-    └── EmbedderError          the embedding model or server failed
+    ├── EmbedderError          the embedding model or server failed
+    ├── BackendError           an answer backend (LLM) failed or is not installed
+    └── InputError             a request is unusable (empty, too long, binary)
 
 Each carries an English ``code`` for logs and API errors and a German ``user_message``
 for the user interface.
@@ -71,3 +73,13 @@ class NotFound(StoreError):
 class EmbedderError(RathausError):
     code = "embedder_error"
     user_message = "Das Sprachmodell für die Suche ist nicht verfügbar."
+
+
+class BackendError(RathausError):
+    code = "backend_error"
+    user_message = "Das Sprachmodell für Antworten ist gerade nicht verfügbar."
+
+
+class InputError(RathausError):
+    code = "invalid_input"
+    user_message = "Die Eingabe ist ungültig."

@@ -17,7 +17,7 @@ from typing import Any
 
 from rathaus.errors import ConfigError
 
-GROUPS = {"embedder": "rathaus.embedders", "store": "rathaus.stores"}
+GROUPS = {"embedder": "rathaus.embedders", "store": "rathaus.stores", "backend": "rathaus.backends"}
 _registry: dict[str, dict[str, Callable[..., Any]]] = {kind: {} for kind in GROUPS}
 _loaded: set[str] = set()
 
@@ -45,13 +45,18 @@ def available(kind: str) -> list[str]:
 
 
 def create(kind: str, name: str, settings: Any) -> Any:
+    made = factory(kind, name)
+    if hasattr(made, "from_settings"):
+        return made.from_settings(settings)
+    return made(settings)
+
+
+def factory(kind: str, name: str) -> Callable[..., Any]:
+    """The registered factory itself, for plugins built from more than the Settings (answer backends)."""
     _load(kind)
     if name not in _registry[kind]:
         raise ConfigError(f"unknown {kind} {name!r}; available: {', '.join(available(kind))}")
-    factory = _registry[kind][name]()
-    if hasattr(factory, "from_settings"):
-        return factory.from_settings(settings)
-    return factory(settings)
+    return _registry[kind][name]()
 
 
 def create_embedder(settings: Any) -> Any:

@@ -32,6 +32,26 @@ class Runtime:
     def searcher(self) -> Searcher:
         return Searcher(self.store, self.embedder)
 
+    @cached_property
+    def answer_config(self) -> Any:
+        from rathaus.answer.profiles import load_config
+
+        return load_config(self.settings)
+
+    @cached_property
+    def provenance(self) -> Any:
+        from rathaus.answer.provenance import ProvenanceLog
+
+        return ProvenanceLog.from_settings(self.settings)
+
+    @cached_property
+    def answers(self) -> Any:
+        from rathaus.answer.engine import AnswerEngine
+
+        return AnswerEngine(self.store, self.searcher, self.answer_config, self.settings, self.provenance)
+
     def close(self) -> None:
         if "store" in self.__dict__:
             self.store.close()
+        if "provenance" in self.__dict__:
+            self.provenance.close()

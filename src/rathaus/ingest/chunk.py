@@ -4,7 +4,8 @@ A chunk never spans two files or two pages, so every chunk can cite one page. Wi
 page, paragraphs are packed up to ``target`` characters; a heading or numbered section
 ("2.1 Varianten", "Begründung") starts a new chunk once the current one is half full. A
 paragraph longer than ``target`` is cut at sentence ends, with ``overlap`` characters of
-context carried over.
+context carried over. A passage with a ``section`` of its own (a service description's
+"Unterlagen") gives that section to all its chunks; headings inside it still start new chunks.
 
     >>> doc = Document("d1", "c", "Paper", "Titel", passages=[Passage("1. Anlass\\n\\nText.")])
     >>> [c.section for c in chunk_document(doc)]
@@ -131,6 +132,6 @@ def chunk_document(document: Document, target: int = 1200, overlap: int = 150) -
         for text, section in _pieces(passage.text, target, overlap):
             text = text.strip()
             if text:
-                chunks.append(Chunk(document.id, len(chunks), text, passage.page, section, passage.file_id,
-                                    passage.file_name, lead=not chunks))
+                chunks.append(Chunk(document.id, len(chunks), text, passage.page, passage.section or section,
+                                    passage.file_id, passage.file_name, lead=not chunks))
     return chunks

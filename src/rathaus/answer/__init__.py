@@ -1,0 +1,1 @@
+"""Grounded answers: retrieve, number the sources, generate or extract, check every citation."""

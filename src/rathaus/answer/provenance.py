@@ -1,0 +1,127 @@
+"""Provenance records and feedback, in their own SQLite file (``answers.sqlite``).
+
+Every answer gets a record: the question, the assistant profile, backend and model, the prompt
+version, the numbered source chunks with their text hashes, which of them were cited, whether it
+refused, and the time. That is enough to trace an answer to its inputs. No client address, user
+agent or cookie is stored. The answer text itself is stored only with ``store_answers`` (off by
+default: no conversation is kept on the server). Records older than the retention period are
+deleted. Feedback is a vote and a reason from a fixed list, with no free text, so it cannot carry
+personal data.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from rathaus.errors import InputError, NotFound
+from rathaus.store.sqlitedb import connect, write_transaction
+
+FEEDBACK_REASONS = ("hilfreich", "falsch", "unvollstaendig", "veraltet", "unverstaendlich", "quelle_passt_nicht",
+                    "sonstiges")
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS provenance (
+    id TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    assistant TEXT NOT NULL,
+    backend TEXT NOT NULL,
+    model TEXT NOT NULL,
+    prompt_version TEXT NOT NULL,
+    question TEXT NOT NULL,
+    sources TEXT NOT NULL,      -- JSON: [{n, chunk_id, document_id, text_hash}]
+    cited TEXT NOT NULL,        -- JSON: [n, ...]
+    refused INTEGER NOT NULL,
+    answer TEXT                 -- only with store_answers
+);
+CREATE INDEX IF NOT EXISTS provenance_created ON provenance(created_at);
+CREATE TABLE IF NOT EXISTS feedback (
+    id INTEGER PRIMARY KEY,
+    provenance_id TEXT NOT NULL REFERENCES provenance(id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL,
+    vote INTEGER NOT NULL CHECK (vote IN (-1, 1)),
+    reason TEXT NOT NULL
+);
+"""
+
+
+@dataclass
+class ProvenanceRecord:
+    id: str
+    created_at: str
+    assistant: str
+    backend: str
+    model: str
+    prompt_version: str
+    question: str
+    sources: list[dict[str, Any]]
+    cited: list[int]
+    refused: bool
+    answer: str | None
+
+
+class ProvenanceLog:
+    def __init__(self, path: str | Path, retention_days: int = 30, store_answers: bool = False) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.retention = timedelta(days=retention_days)
+        self.store_answers = store_answers
+        self._local = threading.local()
+        self._lock = threading.RLock()
+        self._conn().executescript(SCHEMA)
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> ProvenanceLog:
+        return cls(Path(settings.data_dir) / "answers.sqlite", settings.provenance_retention_days,
+                   settings.store_answers)
+
+    def _conn(self) -> Any:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = connect(self.path)
+        return conn
+
+    def record(self, *, assistant: str, backend: str, model: str, prompt_version: str, question: str,
+               sources: list[dict[str, Any]], cited: list[int], refused: bool, answer: str) -> str:
+        record_id = uuid.uuid4().hex
+        now = datetime.now(UTC)
+        with write_transaction(self._conn(), self._lock) as conn:
+            conn.execute("DELETE FROM provenance WHERE created_at < ?", ((now - self.retention).isoformat(),))
+            conn.execute("INSERT INTO provenance VALUES (?,?,?,?,?,?,?,?,?,?,?)", (
+                record_id, now.isoformat(timespec="seconds"), assistant, backend, model, prompt_version, question,
+                json.dumps(sources), json.dumps(cited), int(refused), answer if self.store_answers else None))
+        return record_id
+
+    def get(self, record_id: str) -> ProvenanceRecord:
+        row = self._conn().execute("SELECT * FROM provenance WHERE id = ?", (record_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no provenance record {record_id!r}")
+        return ProvenanceRecord(row[0], row[1], row[2], row[3], row[4], row[5], row[6], json.loads(row[7]),
+                                json.loads(row[8]), bool(row[9]), row[10])
+
+    def add_feedback(self, record_id: str, vote: int, reason: str) -> None:
+        if vote not in (-1, 1):
+            raise InputError("vote must be 1 (helpful) or -1 (not helpful)",
+                             user_message="Bitte bewerten Sie mit Daumen hoch oder runter.")
+        if reason not in FEEDBACK_REASONS:
+            raise InputError(f"reason must be one of {', '.join(FEEDBACK_REASONS)}",
+                             user_message="Bitte wählen Sie einen Grund aus der Liste.")
+        self.get(record_id)  # NotFound for unknown or expired answers
+        with write_transaction(self._conn(), self._lock) as conn:
+            conn.execute("INSERT INTO feedback(provenance_id, created_at, vote, reason) VALUES (?,?,?,?)",
+                         (record_id, datetime.now(UTC).isoformat(timespec="seconds"), vote, reason))
+
+    def feedback_summary(self) -> dict[str, int]:
+        rows = self._conn().execute("SELECT reason, count(*) FROM feedback GROUP BY reason").fetchall()
+        return {r: n for r, n in rows}
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None

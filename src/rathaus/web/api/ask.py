@@ -1,0 +1,117 @@
+"""POST /api/v1/ask (cited answers, JSON or Server-Sent Events) and POST /api/v1/feedback.
+
+    curl -s localhost:8000/api/v1/ask -H 'Content-Type: application/json' \\
+         -d '{"question": "Was kostet ein Personalausweis?", "assistant": "public"}'
+
+With ``Accept: text/event-stream`` the answer streams as events: ``sources`` (the numbered
+passages searched), ``text`` (each checked sentence), ``notice`` (date notices) and ``done``
+(the same JSON as the plain reply). Errors during a stream arrive as an ``error`` event.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+from dataclasses import asdict, is_dataclass
+from typing import Any, Literal
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, StreamingResponse
+from pydantic import BaseModel, Field
+
+from rathaus.errors import RathausError
+from rathaus.web.deps import RuntimeDep
+
+log = logging.getLogger(__name__)
+router = APIRouter(prefix="/api/v1", tags=["answers"])
+
+
+class AskIn(BaseModel):
+    question: str = Field(..., description="The citizen's question, in German or English.")
+    assistant: str = Field("public", description="Assistant profile from rathaus.toml.")
+    language: Literal["de", "en"] = Field("de", description="Language of the answer's own texts.")
+
+
+class CitationOut(BaseModel):
+    n: int
+    document_id: str
+    title: str
+    url: str | None
+    text: str
+    page: int | None
+    date: str | None = None
+    type: str = ""
+
+
+class AskOut(BaseModel):
+    answer: str
+    refused: bool
+    citations: list[CitationOut]
+    provenance_id: str
+    notices: list[str] = []
+    handoff: str | None = None
+    model: str = ""
+
+
+class FeedbackIn(BaseModel):
+    provenance_id: str = Field(..., max_length=64)
+    vote: Literal[1, -1]
+    reason: str = Field(..., max_length=40, description="One of: hilfreich, falsch, unvollstaendig, veraltet, "
+                                                        "unverstaendlich, quelle_passt_nicht, sonstiges.")
+
+
+def _out(result: Any) -> dict[str, Any]:
+    return AskOut(answer=result.answer, refused=result.refused, citations=[asdict(c) for c in result.citations],
+                  provenance_id=result.provenance_id, notices=result.notices, handoff=result.handoff,
+                  model=result.model).model_dump()
+
+
+def _sse(event: str, data: Any) -> str:
+    if is_dataclass(data):
+        data = asdict(data)
+    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+
+
+def _limited(request: Request) -> JSONResponse | None:
+    allowed, wait = request.app.state.rate_limiter.allow(request)
+    if allowed:
+        return None
+    return JSONResponse({"error": "rate_limited", "message": "Too many questions; try again shortly.",
+                         "retry_after": round(wait, 1)}, status_code=429,
+                        headers={"Retry-After": str(max(1, round(wait)))})
+
+
+@router.post("/ask", response_model=AskOut, responses={429: {"description": "Too many questions from this client"}})
+def ask(body: AskIn, request: Request, runtime: RuntimeDep) -> Any:
+    """Answer a question from the assistant's collections, with checked citations."""
+    limited = _limited(request)
+    if limited is not None:
+        return limited
+    engine = runtime.answers
+    if "text/event-stream" not in request.headers.get("accept", ""):
+        return _out(engine.ask(body.question, body.assistant, body.language))
+    engine.clean_question(body.question)  # bad input is a plain 400, before the stream starts
+    engine.config.assistant(body.assistant)
+
+    def events() -> Iterator[str]:
+        try:
+            for kind, payload in engine.stream(body.question, body.assistant, body.language):
+                if kind == "sources":
+                    yield _sse("sources", [{"n": c.n, "title": c.title, "url": c.url} for c in payload])
+                elif kind == "done":
+                    yield _sse("done", _out(payload))
+                else:
+                    yield _sse(kind, {"text": payload})
+        except RathausError as exc:
+            log.warning("%s during a streamed answer: %s", exc.code, exc)
+            yield _sse("error", {"error": exc.code, "message": str(exc), "user_message": exc.user_message})
+
+    return StreamingResponse(events(), media_type="text/event-stream",
+                             headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
+
+
+@router.post("/feedback", status_code=204)
+def feedback(body: FeedbackIn, runtime: RuntimeDep) -> None:
+    """Thumbs up or down for an answer, with a reason from a fixed list (no free text, no personal data)."""
+    runtime.provenance.add_feedback(body.provenance_id, body.vote, body.reason)
