@@ -345,7 +345,7 @@ def test_static_stylesheet_is_served(client):
 # -- the search page ------------------------------------------------------------------------------
 
 def test_page_renders_german_form(client):
-    r = client.get("/")
+    r = client.get("/suche")
     assert r.status_code == 200
     assert r.headers["content-type"].startswith("text/html")
     page = parse(r.text)
@@ -359,7 +359,7 @@ def test_page_renders_german_form(client):
 
 
 def test_page_shows_results_with_marks_and_links(client, web_index):
-    r = client.get("/", params={"q": "Hundesteuer"})
+    r = client.get("/suche", params={"q": "Hundesteuer"})
     assert r.status_code == 200
     page = parse(r.text)
     assert page.html_lang == "de"
@@ -373,25 +373,25 @@ def test_page_shows_results_with_marks_and_links(client, web_index):
 
 
 def test_page_folding_and_synonyms(client, web_index):
-    r = client.get("/", params={"q": "Strassenbeleuchtung"})
+    r = client.get("/suche", params={"q": "Strassenbeleuchtung"})
     assert parse(r.text).hrefs[0] == web_index.documents[web_index.ids["beleuchtung"]].web_url
     assert "<mark>Straßenbeleuchtung</mark>" in r.text
-    r = client.get("/", params={"q": "Kita"})
+    r = client.get("/suche", params={"q": "Kita"})
     assert parse(r.text).hrefs[0] == web_index.documents[web_index.ids["kita"]].web_url
     assert "<mark>Kindertagesstätte</mark>" in r.text
 
 
 def test_page_filters(client, web_index):
-    r = client.get("/", params={"q": "Musterstadt", "type": "Meeting"})
+    r = client.get("/suche", params={"q": "Musterstadt", "type": "Meeting"})
     hrefs = parse(r.text).hrefs
     assert set(hrefs) == {web_index.documents[web_index.ids["sitzung"]].web_url}
-    r = client.get("/", params={"q": "Musterstadt", "date_to": "2022-12-31"})
+    r = client.get("/suche", params={"q": "Musterstadt", "date_to": "2022-12-31"})
     assert set(parse(r.text).hrefs) == {web_index.documents[web_index.ids["spielplatz"]].web_url}
 
 
 def test_page_never_shows_hidden_documents(client, web_index):
     for q in ("Musterstadt", "Kaufpreisobergrenze", "Personalengpass", "Kindertagesstätte Nord"):
-        r = client.get("/", params={"q": q})
+        r = client.get("/suche", params={"q": q})
         assert r.status_code == 200
         assert "intranet.musterstadt.de" not in r.text
         shown = results_section(r.text)  # the query itself is echoed in the form and title
@@ -400,7 +400,7 @@ def test_page_never_shows_hidden_documents(client, web_index):
 
 
 def test_page_no_results_message(client):
-    r = client.get("/", params={"q": "Hundesteuer", "date_from": "2030-01-01"})
+    r = client.get("/suche", params={"q": "Hundesteuer", "date_from": "2030-01-01"})
     assert r.status_code == 200
     assert "0 Treffer" in r.text
     assert "Keine Treffer. Versuchen Sie andere oder weniger Suchbegriffe." in r.text
@@ -408,32 +408,32 @@ def test_page_no_results_message(client):
 
 
 def test_page_in_english(client):
-    r = client.get("/", params={"lang": "en"})
+    r = client.get("/suche", params={"lang": "en"})
     assert parse(r.text).html_lang == "en"
     assert '<label for="q">Search terms</label>' in r.text and ">Search</button>" in r.text
     assert "Skip to content" in r.text
-    r = client.get("/", params={"lang": "en", "q": "Hundesteuer"})
+    r = client.get("/suche", params={"lang": "en", "q": "Hundesteuer"})
     assert parse(r.text).html_lang == "en"
     assert re.search(r"\d+ results", r.text) and "<mark>Hundesteuer</mark>" in r.text
     assert 'href="?lang=de&amp;q=Hundesteuer"' in r.text  # the language switch keeps the query
 
 
 def test_page_too_long_query_gives_german_message(client):
-    r = client.get("/", params={"q": "Hundesteuer " * 100 + "x"})
+    r = client.get("/suche", params={"q": "Hundesteuer " * 100 + "x"})
     assert r.status_code == 422
     assert r.headers["content-type"].startswith("text/html")
     assert parse(r.text).html_lang == "de"
     assert "Der Suchbegriff ist zu lang (höchstens 1000 Zeichen)." in r.text
     assert 'role="alert"' in r.text and 'aria-invalid="true"' in r.text
     assert not r.text.lstrip().startswith("{") and "invalid_request" not in r.text
-    r = client.get("/", params={"q": "x" * 1001, "lang": "en"})
+    r = client.get("/suche", params={"q": "x" * 1001, "lang": "en"})
     assert r.status_code == 422 and "The query is too long (at most 1000 characters)." in r.text
 
 
 def test_page_other_bad_input_gives_german_message(client):
     for params in ({"q": "Hundesteuer", "type": "Geheim"}, {"q": "Hundesteuer", "date_from": "morgen"},
                    {"q": "Hundesteuer", "lang": "fr"}):
-        r = client.get("/", params=params)
+        r = client.get("/suche", params=params)
         assert r.status_code == 422
         assert r.headers["content-type"].startswith("text/html")
         assert "Bitte prüfen Sie die Eingabe." in r.text
@@ -441,7 +441,7 @@ def test_page_other_bad_input_gives_german_message(client):
 
 
 def test_page_escapes_user_input_and_document_text(client):
-    r = client.get("/", params={"q": '<script>alert("x")</script> Spielplatz'})
+    r = client.get("/suche", params={"q": '<script>alert("x")</script> Spielplatz'})
     assert r.status_code == 200
     assert "<script>" not in r.text
     assert "&lt;script&gt;" in r.text

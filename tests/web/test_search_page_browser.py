@@ -6,27 +6,21 @@ module is skipped.
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-if not CHROMIUM.exists():
-    pytest.skip("Debian's Chromium is not installed (/usr/bin/chromium); run `apt-get install chromium` "
-                "to run the browser tests. No browser is downloaded.", allow_module_level=True)
+from tests.web.browser import CHROMIUM, CHROMIUM_ARGS, SKIP_REASON, axe_violations, describe, serve_app
 
-import uvicorn  # noqa: E402
+if not CHROMIUM.exists():
+    pytest.skip(SKIP_REASON, allow_module_level=True)
+
 from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
 SCREENSHOT = Path("/tmp/rathaus-search.png")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 @pytest.fixture(scope="module")
@@ -40,22 +34,8 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture
 def base_url(app) -> Iterator[str]:
     """uvicorn serving the test app in a background thread on a free port of 127.0.0.1."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.01)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    with serve_app(app) as url:
+        yield url
 
 
 @pytest.fixture
@@ -80,7 +60,7 @@ def active(page: Page) -> dict:
 
 
 def test_search_with_enter_shows_highlighted_results(page: Page, web_index):
-    page.goto("/")
+    page.goto("/suche")
     expect(page).to_have_title("Ratsinformationen durchsuchen – Rathaus")
     assert page.locator("html").get_attribute("lang") == "de"
     field = page.get_by_label("Suchbegriff")
@@ -90,7 +70,7 @@ def test_search_with_enter_shows_highlighted_results(page: Page, web_index):
 
     field.fill("Straßenbeleuchtung")
     field.press("Enter")
-    page.wait_for_url("**/?*q=*")
+    page.wait_for_url("**/suche?*q=*")
 
     results = page.locator("ol.results > li")
     expect(results.first).to_be_visible()
@@ -114,7 +94,7 @@ def test_search_with_enter_shows_highlighted_results(page: Page, web_index):
 
 
 def test_keyboard_only(page: Page, web_index):
-    page.goto("/")
+    page.goto("/suche")
     expect(page.get_by_label("Suchbegriff")).to_be_focused()
     page.keyboard.type("Kita")
     # Tab through the filters (a date input has several stops) to the button, then press it.
@@ -124,7 +104,7 @@ def test_keyboard_only(page: Page, web_index):
             break
     assert active(page) == {"tag": "button", "id": "", "text": "Suchen", "type": "submit"}
     page.keyboard.press("Enter")
-    page.wait_for_url("**/?*q=Kita*")
+    page.wait_for_url("**/suche?*q=Kita*")
     first = page.locator("ol.results > li").first.locator("h3 a")
     expect(first).to_have_attribute("href", web_index.documents[web_index.ids["kita"]].web_url)
     expect(page.locator("ol.results mark").filter(has_text="Kindertagesstätte").first).to_be_visible()
@@ -132,7 +112,7 @@ def test_keyboard_only(page: Page, web_index):
 
 def test_keyboard_type_filter(page: Page, web_index):
     """Enter in the field submits the form, and the type filter works with the keyboard."""
-    page.goto("/")
+    page.goto("/suche")
     page.keyboard.type("Musterstadt")
     page.keyboard.press("Tab")
     assert active(page)["id"] == "type"
@@ -149,7 +129,7 @@ def test_keyboard_type_filter(page: Page, web_index):
 
 
 def test_skip_link(page: Page):
-    page.goto("/?q=Hundesteuer")  # with a query the field has no autofocus: focus starts at the top
+    page.goto("/suche?q=Hundesteuer")  # with a query the field has no autofocus: focus starts at the top
     skip = page.get_by_role("link", name="Zum Inhalt springen")
     expect(skip).to_have_count(1)
     assert skip.get_attribute("href") == "#main"
@@ -165,12 +145,29 @@ def test_skip_link(page: Page):
 
 
 def test_english_and_error_message(page: Page):
-    page.goto("/?lang=en")
+    page.goto("/suche?lang=en")
     field = page.get_by_label("Search terms")
     expect(field).to_be_visible()
     page.get_by_role("link", name="Deutsch").click()
     expect(page.get_by_label("Suchbegriff")).to_be_visible()
     # the field's maxlength stops typing beyond 1000; a crafted URL gets a German message
-    page.goto("/?q=" + "x" * 1001)
+    page.goto("/suche?q=" + "x" * 1001)
     expect(page.get_by_role("alert")).to_have_text("Der Suchbegriff ist zu lang (höchstens 1000 Zeichen).")
     expect(page.get_by_label("Suchbegriff")).to_have_attribute("aria-invalid", "true")
+
+
+@pytest.mark.parametrize("path", ["/suche", "/suche?q=Hundesteuer", "/suche?lang=en&q=Kita"])
+def test_axe(page: Page, path: str):
+    page.goto(path)
+    expect(page.locator("h1")).to_be_visible()
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)
+
+
+def test_links_between_search_and_assistant(page: Page):
+    page.goto("/suche")
+    nav = page.get_by_role("navigation", name="Seiten")
+    expect(nav.get_by_role("link", name="Ratsinformationen durchsuchen")).to_have_attribute("aria-current", "page")
+    nav.get_by_role("link", name="KI-Assistent").click()
+    page.wait_for_url("**/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Fragen an die Stadt")

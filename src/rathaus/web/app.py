@@ -1,7 +1,9 @@
-"""The FastAPI application: API routers, the search page, error handling, background embedding."""
+"""The FastAPI application: API routers, the pages and the widget, security headers, the origin allow-list,
+error handling, background embedding."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 from contextlib import asynccontextmanager
@@ -18,10 +20,14 @@ from fastapi.staticfiles import StaticFiles
 from rathaus import __version__
 from rathaus.documents import Access
 from rathaus.embed.worker import BackgroundEmbedder
-from rathaus.errors import NotFound, RathausError
+from rathaus.errors import BackendError, NotFound, RathausError
 from rathaus.runtime import Runtime
-from rathaus.web.api import documents, health, search
+from rathaus.web import widget
+from rathaus.web.api import ask, documents, health, search
+from rathaus.web.cors import OriginPolicy
+from rathaus.web.headers import SecurityHeaders, docs_csp
 from rathaus.web.pages import routes as pages
+from rathaus.web.ratelimit import RateLimiter
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +44,8 @@ def create_app(runtime: Runtime | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        threading.Thread(target=warm_up, name="rathaus-warm-up", daemon=True).start()
+        warm = threading.Thread(target=warm_up, name="rathaus-warm-up", daemon=True)
+        warm.start()
         worker = None
         if runtime.settings.embed_in_background and getattr(runtime.embedder, "dim", 0):
             worker = BackgroundEmbedder(runtime.store, runtime.embedder, runtime.settings.embed_scope,
@@ -48,22 +55,32 @@ def create_app(runtime: Runtime | None = None) -> FastAPI:
         yield
         if worker:
             worker.stop()
+        # Whoever closes the store after shutdown must not close it under the warm-up's running query.
+        await asyncio.to_thread(warm.join, 30)
 
     # The API docs are served from the swagger-ui-bundle package: no CDN, so they work air-gapped.
     app = FastAPI(title="Rathaus", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
-                  description="Search over council information (OParl) and city documents.")
+                  description="Search and cited answers over council information (OParl) and city documents.")
 
     @app.get("/docs", include_in_schema=False)
     async def api_docs() -> HTMLResponse:
-        return get_swagger_ui_html(openapi_url="/openapi.json", title="Rathaus API",
+        page = get_swagger_ui_html(openapi_url="/openapi.json", title="Rathaus API",
                                    swagger_js_url="/static/swagger/swagger-ui-bundle.js",
                                    swagger_css_url="/static/swagger/swagger-ui.css",
                                    swagger_favicon_url="/static/swagger/favicon-32x32.png")
+        page.headers["Content-Security-Policy"] = docs_csp(bytes(page.body).decode())
+        return page
     app.state.runtime = runtime
+    app.state.rate_limiter = RateLimiter(runtime.settings.ask_rate_limit, runtime.settings.trust_proxy_headers)
 
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound) -> JSONResponse:
         return JSONResponse({"error": exc.code, "message": str(exc)}, status_code=404)
+
+    @app.exception_handler(BackendError)
+    async def backend_unavailable(request: Request, exc: BackendError) -> JSONResponse:
+        log.error("%s: %s", exc.code, exc)
+        return JSONResponse({"error": exc.code, "message": str(exc)}, status_code=503)
 
     @app.exception_handler(RathausError)
     async def rathaus_error(request: Request, exc: RathausError) -> JSONResponse:
@@ -86,8 +103,13 @@ def create_app(runtime: Runtime | None = None) -> FastAPI:
 
     app.include_router(health.router)
     app.include_router(search.router)
+    app.include_router(ask.router)
     app.include_router(documents.router)
     app.include_router(pages.router)
+    app.include_router(widget.router)
+    # The last added runs first: security headers go on every response, the origin check's 403 included.
+    app.add_middleware(OriginPolicy, settings=lambda: runtime.settings)
+    app.add_middleware(SecurityHeaders)
     app.mount("/static/swagger", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger")
     app.mount("/static", StaticFiles(directory=str(files("rathaus") / "web" / "static")), name="static")
     return app
