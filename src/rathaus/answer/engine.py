@@ -47,6 +47,15 @@ _QUESTION_WORDS = frozenset(terms("wie was wann wo wer welche warum weshalb wies
                                   "stadt"))
 _NO_ANSWER = re.compile(NO_ANSWER.replace("_", "[_ ]"), re.IGNORECASE)  # small models vary the spelling
 _WORD = re.compile(r"[^\W\d_][\w-]*")
+_SECTION_INTENTS = [
+    (re.compile(r"\b(kost\w*|gebühr\w*|preis\w*|teuer|bezahl\w*|zahlen)\b", re.I), ("Gebühren",)),
+    (re.compile(r"\b(wann|wie lange|frist\w*|dauer\w*|schnell)\b", re.I), ("Fristen", "Bearbeitungsdauer")),
+    (re.compile(r"\b(brauche\w*|unterlagen|mitbringen|nachweis\w*|dokument\w*|foto\w*|passbild\w*)\b", re.I),
+     ("Unterlagen",)),
+    (re.compile(r"\b(voraussetzung\w*|darf|dürfen|berechtigt)\b", re.I), ("Voraussetzungen",)),
+    (re.compile(r"\b(wo|wohin|zuständig\w*|welche[rsm]? (?:stelle|amt|behörde))\b", re.I), ("Zuständige Stelle",)),
+    (re.compile(r"\b(wie (?:beantrage|melde|bekomme)\w*|ablauf|online)\b", re.I), ("Verfahrensablauf",)),
+]
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 TEXTS = {
@@ -163,6 +172,11 @@ class AnswerEngine:
                               document_ids=[r.document_id for r in top]), limit=60)
             for h in hits:
                 inner.setdefault(h.document_id, []).append(h.chunk_id)
+            sections = self.wanted_sections(question)
+            if sections:  # a service description answers "what does it cost" in its Gebühren section
+                records = self.store.get_chunks([h.chunk_id for h in hits], access)
+                for ids in inner.values():
+                    ids.sort(key=lambda c: 0 if records.get(c) and records[c].section in sections else 1)
         wanted: list[tuple[Any, int]] = []  # (result, chunk id)
         for round_, docs in ((0, top), (1, top[:2]), (2, top[:1])):
             for r in docs:
@@ -192,6 +206,11 @@ class AnswerEngine:
         return out
 
     @staticmethod
+    def wanted_sections(question: str) -> set[str]:
+        """Sections of a FIM service description (see sources/services) that answer this kind of question."""
+        return {section for pattern, names in _SECTION_INTENTS if pattern.search(question) for section in names}
+
+    @staticmethod
     def focus_words(question: str) -> list[tuple[str, list[str]]]:
         """The question's topic words as (stem, compound-part stems). German capitalises nouns and names,
         and those carry the topic ("Hundesteuer", "Rheinhafen"); verbs and adjectives are paraphrased too
@@ -208,7 +227,7 @@ class AnswerEngine:
         return out
 
     def coverage(self, question: str, sources: list[Source]) -> float:
-        """Largest share of the question's focus words that one source contains, each weighted by its
+        """Largest share of the question's focus words that one document's sources contain, each weighted by its
         rarity in the whole index (IDF; a word the index has never seen weighs most). A compound counts
         as present when its full stem or all of its parts are ("Hundesteuersatzung": hund, steu, satzung)."""
         words = self.focus_words(question)
@@ -218,9 +237,11 @@ class AnswerEngine:
             return 1.0  # nothing to require; the backend and the citation check decide
         df, total = self.store.term_frequencies([w for w, _ in words])
         weights = [max(0.1, math.log((total + 1) / (1 + df.get(w, 0)))) for w, _ in words]
+        per_document: dict[str, set[str]] = {}  # a document's passages together: a page of a service
+        for s in sources:                         # description names the office in another section
+            per_document.setdefault(s.document_id, set()).update(terms(f"{s.title}\n{s.reference or ''}\n{s.text}"))
         best = 0.0
-        for s in sources:
-            have = set(terms(f"{s.title}\n{s.reference or ''}\n{s.text}"))
+        for have in per_document.values():
             found = sum(wt for (w, parts), wt in zip(words, weights, strict=True)
                         if w in have or (parts and all(p in have for p in parts)))
             best = max(best, found / sum(weights))

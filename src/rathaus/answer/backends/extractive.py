@@ -59,7 +59,16 @@ def segments(text: str) -> list[str]:
     for block in re.split(r"\n\s*\n|\n(?=\s*[-•*]\s)|\n(?=[A-ZÄÖÜ][\w ]{0,30}:)", text):
         block = re.sub(r"^\s*[-•*]\s+", "", " ".join(block.split()))
         out.extend(split_sentences(block))
-    return [s for s in out if len(s) > 15 and re.search(r"[^\W\d_]{3}", s)]
+    return [s for s in out if len(s) > 15 and re.search(r"[^\W\d_]{3}", s) and prose(s)]
+
+
+def prose(text: str) -> bool:
+    """False for a keyword list ("Suchwörter: Gewerbe Anmeldung Gewerbeschein …"): German prose has
+    articles, verbs and prepositions in lower case. Rows with figures stay (tables hold answers)."""
+    words = re.findall(r"[^\W\d_]+", text)
+    if len(words) < 6 or re.search(r"\d", text):
+        return True
+    return sum(1 for w in words if w[0].islower()) >= 0.15 * len(words)
 
 
 def shorten(sentence: str, limit: int = MAX_SENTENCE_CHARS) -> str:
