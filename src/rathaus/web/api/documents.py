@@ -40,6 +40,17 @@ def get_document(store: StoreDep, access: AccessDep, id: Annotated[str, Query()]
     return _doc(store.get_document(id, access))
 
 
+@router.get("/document/consultations", summary="A council paper's path through its committees")
+def document_consultations(store: StoreDep, access: AccessDep, id: Annotated[str, Query()]) -> dict[str, Any]:  # noqa: A002
+    """Each consultation in date order: committee, role, meeting (date, link), agenda item and result.
+    Empty for documents that are not council papers."""
+    record = store.get_document(id, access)
+    steps = [{k: c.get(k) for k in ("organizations", "role", "authoritative", "meeting_name", "meeting_date",
+                                     "meeting_web", "agenda_item_number", "agenda_item_name", "result")}
+             for c in record.metadata.get("consultations", [])]
+    return {"document_id": id, "title": record.title, "result": record.result, "consultations": steps}
+
+
 @router.get("/document/chunks", summary="The chunks of one document")
 def document_chunks(store: StoreDep, access: AccessDep, id: Annotated[str, Query()]) -> dict[str, Any]:  # noqa: A002
     chunks = store.document_chunks(id, access)
