@@ -79,7 +79,9 @@ class CheckedSentence:
         if not self.citations:
             return self.text
         marks = "".join(f"[{n}]" for n in self.citations)
-        body, end = (self.text[:-1], self.text[-1]) if self.text and self.text[-1] in ".!?" else (self.text, "")
+        # every rendered sentence ends with punctuation, so a list item or a table row taken from a
+        # source cannot run into the next sentence
+        body, end = (self.text[:-1], self.text[-1]) if self.text and self.text[-1] in ".!?" else (self.text, ".")
         return f"{body.rstrip()} {marks}{end}"
 
 
