@@ -170,3 +170,26 @@ def test_a_bare_citation_is_no_sentence():
     src = [Source(1, 1, "d", "Titel", "Die Hundesteuer steigt auf 120 € im Jahr.")]
     assert [c.render() for c in check_answer("[1]\n120 [1].", src)] == ["", "120."]
     assert all(not c.citations for c in check_answer("[1]\n120 [1].", src))
+
+
+def test_a_later_linked_paper_is_announced(runtime, web_index):
+    """OParl links an amendment below its paper (subordinatedPaper): an answer citing the paper says so."""
+    from rathaus.documents import Document, Passage
+    from rathaus.ingest.chunk import chunk_document
+
+    store = runtime.store
+    paper = store.get_document(web_index.ids["spielplatz"], Access.anonymous())
+    amendment = Document(id=paper.id + "/1", collection=paper.collection, type="Paper", date="2023-01-10",
+                         title="Änderungsantrag: Sanierung des Spielplatzes am Rosengarten mit Wasserspiel",
+                         passages=[Passage("Die Fraktion beantragt zusätzlich ein Wasserspiel.")])
+    store.upsert_document(amendment, chunk_document(amendment))
+    original = Document(id=paper.id, collection=paper.collection, type="Paper", title=paper.title,
+                        reference=paper.reference, date=paper.date, web_url=paper.web_url,
+                        metadata={**paper.metadata, "subordinatedPaper": [amendment.id, "https://x/unknown"]},
+                        passages=[Passage(c.text, page=c.page) for c in store.document_chunks(paper.id,
+                                                                                            Access.operator())])
+    store.upsert_document(original, chunk_document(original))
+    result = runtime.answers.ask("Was wird am Spielplatz am Rosengarten erneuert?")
+    assert not result.refused
+    n = next(c.n for c in result.citations if c.document_id == paper.id)
+    assert any(f"Quelle [{n}] gibt es ein späteres Dokument" in x and "10.01.2023" in x for x in result.notices)

@@ -15,7 +15,8 @@ Steps for one question:
    must name a source and that source must support the sentence (``citations``); sentences left
    without support are not shown. Nothing left, or the model's own "no answer": refusal.
 5. Dates: the answer says how old its sources are, and warns when one is older than the profile's
-   ``stale_after_days`` or a newer document with the same title is among the sources.
+   ``stale_after_days``, when a newer document with the same title is among the sources, or when
+   OParl links a later paper below a cited one (an amendment, a follow-up).
 6. A provenance record is written; its id goes back with the answer (for feedback).
 """
 
@@ -37,7 +38,7 @@ from rathaus.answer.citations import CheckedSentence, check_sentence, split_sent
 from rathaus.answer.profiles import AnswerConfig, AssistantProfile
 from rathaus.answer.prompt import NO_ANSWER, PROMPT_VERSION
 from rathaus.documents import Access, SearchFilters, sha256
-from rathaus.errors import BackendError, InputError
+from rathaus.errors import BackendError, InputError, NotFound
 from rathaus.language.german import query_terms, terms
 
 log = logging.getLogger(__name__)
@@ -64,12 +65,15 @@ TEXTS = {
         "as_of": "Stand der Quelle{s}: {dates}.",
         "stale": "Hinweis: Quelle [{n}] ist vom {date} und könnte überholt sein.",
         "superseded": "Hinweis: Zu Quelle [{n}] gibt es ein neueres Dokument mit demselben Titel ([{m}]).",
+        "follow_up": "Hinweis: Zu Quelle [{n}] gibt es ein späteres Dokument: „{title}“ vom {date}; "
+                     "der Stand kann sich geändert haben.",
     },
     "en": {
         "refusal": "I found no reliable answer to this in the city's published documents.",
         "as_of": "Source date{s}: {dates}.",
         "stale": "Note: source [{n}] dates from {date} and may be out of date.",
         "superseded": "Note: there is a newer document with the same title as source [{n}] ([{m}]).",
+        "follow_up": "Note: source [{n}] has a later follow-up, \"{title}\" of {date}; things may have changed.",
     },
 }
 
@@ -247,8 +251,27 @@ class AnswerEngine:
             best = max(best, found / sum(weights))
         return best
 
+    def later_papers(self, source: Source, access: Access) -> list[Any]:
+        """Papers that OParl links below this one (an amendment, a follow-up) and that are newer,
+        as far as the caller may read them."""
+        if source.type != "Paper":
+            return []
+        try:
+            record = self.store.get_document(source.document_id, access)
+        except NotFound:
+            return []
+        later = []
+        for paper_id in record.metadata.get("subordinatedPaper", []):
+            try:
+                other = self.store.get_document(paper_id, access)
+            except NotFound:  # not imported, or not visible to this caller
+                continue
+            if other.date and source.date and other.date > source.date:
+                later.append(other)
+        return sorted(later, key=lambda d: d.date or "")
+
     def date_notices(self, cited: list[Source], all_sources: list[Source], profile: AssistantProfile,
-                     lang: str) -> list[str]:
+                     lang: str, access: Access | None = None) -> list[str]:
         texts = TEXTS[lang]
         notices = []
         dated = [(s.n, german_date(s.date)) for s in cited if s.date]
@@ -266,8 +289,12 @@ class AnswerEngine:
                 continue
             newer = [o for o in all_sources if o.document_id != s.document_id and o.date and o.date > s.date
                      and o.title.strip().casefold() == s.title.strip().casefold()]
+            later = self.later_papers(s, access) if access is not None else []
             if newer:
                 notices.append(texts["superseded"].format(n=s.n, m=newer[0].n))
+            elif later:
+                notices.append(texts["follow_up"].format(n=s.n, title=later[-1].title,
+                                                         date=german_date(later[-1].date)))
             elif age > profile.stale_after_days:
                 notices.append(texts["stale"].format(n=s.n, date=german_date(s.date)))
         return notices
@@ -335,7 +362,7 @@ class AnswerEngine:
         else:
             cited_ns = list(dict.fromkeys(n for s in checked for n in s.citations))
             by_n = {s.n: s for s in sources}
-            notices = self.date_notices([by_n[n] for n in cited_ns], sources, profile, lang)
+            notices = self.date_notices([by_n[n] for n in cited_ns], sources, profile, lang, access)
             answer = " ".join(s.render() for s in checked)
             for notice in notices:
                 yield "notice", notice
