@@ -23,9 +23,10 @@ from rathaus.language.german import query_terms, terms
 
 MAX_SENTENCE_CHARS = 400
 MAX_SENTENCES = 3
-RUNNER_UP = 0.6
-TITLE_CONTEXT = 0.7
-RANK_PRIOR = 0.05  # a further sentence needs this share of the best score
+RUNNER_UP = 0.6  # a further sentence needs this share of the best score
+TITLE_CONTEXT = 0.7  # weight of a question term found only in the sentence's document title
+RANK_PRIOR = 0.05  # score divided by 1 + RANK_PRIOR * (source number - 1)
+
 # What kind of fact a question asks for, and what a sentence that gives it looks like.
 _MONTHS = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
 INTENTS = [
