@@ -248,9 +248,9 @@ def ask(
     except RathausError as exc:
         _fail(exc)
     if as_json:
-        from rathaus.web.api.ask import _out
+        from rathaus.web.api.ask import to_api
 
-        json.dump(_out(result), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(to_api(result), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         out = Console()

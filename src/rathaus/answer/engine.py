@@ -37,15 +37,13 @@ from rathaus.answer.backends.base import AnswerBackend, GenerationRequest, Sourc
 from rathaus.answer.citations import CheckedSentence, check_sentence, split_sentences
 from rathaus.answer.profiles import AnswerConfig, AssistantProfile
 from rathaus.answer.prompt import NO_ANSWER, PROMPT_VERSION
+from rathaus.answer.questions import DECISION_QUESTION, QUESTION_WORDS
 from rathaus.documents import Access, SearchFilters, sha256
 from rathaus.errors import BackendError, InputError, NotFound
 from rathaus.language.german import query_terms, terms
 
 log = logging.getLogger(__name__)
-_DECISION = re.compile(r"\b(beschlo\w*|beschließ\w*|beschluss\w*|entschied\w*|entschei\w*|zugestimmt|abgelehnt|"
-                       r"bewilligt|genehmigt|decided|decision)\b", re.IGNORECASE)
-_QUESTION_WORDS = frozenset(terms("wie was wann wo wer welche warum weshalb wieso kann muss darf gibt soll "
-                                  "stadt"))
+_NOT_TOPIC = QUESTION_WORDS | frozenset(terms("stadt"))  # every question is about the city
 _NO_ANSWER = re.compile(NO_ANSWER.replace("_", "[_ ]"), re.IGNORECASE)  # small models vary the spelling
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _SECTION_INTENTS = [
@@ -169,6 +167,7 @@ class AnswerEngine:
         results = response.results
         top = results[:3]
         inner: dict[str, list[int]] = {}
+        records: dict[int, Any] = {}  # chunk records read by the section pass, reused below
         if top:
             hits = self.store.lexical_search(
                 query_terms(question), access,
@@ -178,7 +177,7 @@ class AnswerEngine:
                 inner.setdefault(h.document_id, []).append(h.chunk_id)
             sections = self.wanted_sections(question)
             if sections:  # a service description answers "what does it cost" in its Gebühren section
-                records = self.store.get_chunks([h.chunk_id for h in hits], access)
+                records.update(self.store.get_chunks([h.chunk_id for h in hits], access))
                 for ids in inner.values():
                     ids.sort(key=lambda c: 0 if records.get(c) and records[c].section in sections else 1)
         wanted: list[tuple[Any, int]] = []  # (result, chunk id)
@@ -189,14 +188,14 @@ class AnswerEngine:
                     wanted.append((r, ids[round_]))
         for r in results[3:]:
             wanted.append((r, r.passages[0].chunk_id))
-        if _DECISION.search(question):  # a council paper's header carries its committees and results
+        if DECISION_QUESTION.search(question):  # a council paper's header carries its committees and results
             for r in top:
                 header = next(iter(self.store.document_chunks(r.document_id, access)), None) if r.result else None
                 if header is not None:
                     wanted.insert(min(len(wanted), 1), (r, header.id))
         seen: set[int] = set()
         wanted = [(r, c) for r, c in wanted if not (c in seen or seen.add(c))][:profile.sources]
-        chunks = self.store.get_chunks([c for _, c in wanted], access)
+        chunks = records | self.store.get_chunks([c for _, c in wanted if c not in records], access)
         out = []
         for r, cid in wanted:
             chunk = chunks.get(cid)
@@ -226,7 +225,7 @@ class AnswerEngine:
             if not lower_only and not word[0].isupper():
                 continue
             stems = terms(word)
-            if stems and stems[0] not in _QUESTION_WORDS:
+            if stems and stems[0] not in _NOT_TOPIC:
                 out.append((stems[0], stems[1:]))
         return out
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from rathaus.answer.backends.base import GenerationRequest, Source
 from rathaus.answer.citations import CheckedSentence, split_sentences
+from rathaus.answer.questions import DECISION_QUESTION, QUESTION_WORDS
 from rathaus.language.german import query_terms, terms
 
 MAX_SENTENCE_CHARS = 400
@@ -38,11 +39,8 @@ INTENTS = [
                 rf"\b\d+\s(Tage|Wochen|Monate|Jahre)", re.IGNORECASE), 1.4),
     (re.compile(r"\b(wie ?viele?|wie hoch|wie lange|wie groß|anzahl|how many)\b", re.IGNORECASE), re.compile(r"\d"), 1.3),
 ]
-_DECISION_QUESTION = re.compile(r"\b(beschlo\w*|beschließ\w*|beschluss\w*|entschied\w*|entschei\w*|zugestimmt|"
-                                r"abgelehnt|bewilligt|genehmigt|decided|decision)\b", re.IGNORECASE)
 _DECISION_LINE = re.compile(r"\b(Entscheidung|beschlossen|zugestimmt|Zustimmung|abgelehnt|Ablehnung|"
                             r"einstimmig|mehrheitlich|genehmigt|bewilligt)\b", re.IGNORECASE)
-_QUESTION_WORDS = frozenset(terms("wie was wann wo wer welche warum weshalb wieso kann muss darf gibt soll"))
 
 
 @dataclass
@@ -90,7 +88,7 @@ class ExtractiveBackend:
         self.max_sentences = int(config.get("max_sentences", MAX_SENTENCES))
 
     def rank(self, request: GenerationRequest) -> list[Candidate]:
-        wanted = [t for t in query_terms(request.question) if t not in _QUESTION_WORDS]
+        wanted = [t for t in query_terms(request.question) if t not in QUESTION_WORDS]
         candidates = [Candidate(s, i, text, set(terms(text)))
                       for s in request.sources for i, text in enumerate(segments(s.text))]
         if not wanted or not candidates:
@@ -98,7 +96,7 @@ class ExtractiveBackend:
         df = {t: sum(1 for c in candidates if t in c.terms) for t in wanted}
         idf = {t: math.log(1 + len(candidates) / (1 + df[t])) for t in wanted}
         intents = [(answer, bonus) for asks, answer, bonus in INTENTS if asks.search(request.question)]
-        decision = bool(_DECISION_QUESTION.search(request.question))
+        decision = bool(DECISION_QUESTION.search(request.question))
         total = sum(idf.values())
         title_terms = {s.n: set(terms(f"{s.title} {s.reference or ''}")) for s in request.sources}
         for c in candidates:

@@ -61,7 +61,7 @@ class FeedbackIn(BaseModel):
                                                         "unverstaendlich, quelle_passt_nicht, sonstiges.")
 
 
-def _out(result: Any) -> dict[str, Any]:
+def to_api(result: Any) -> dict[str, Any]:
     return AskOut(answer=result.answer, refused=result.refused, citations=[asdict(c) for c in result.citations],
                   provenance_id=result.provenance_id, notices=result.notices, handoff=result.handoff,
                   model=result.model).model_dump()
@@ -90,7 +90,7 @@ def ask(body: AskIn, request: Request, runtime: RuntimeDep) -> Any:
         return limited
     engine = runtime.answers
     if "text/event-stream" not in request.headers.get("accept", ""):
-        return _out(engine.ask(body.question, body.assistant, body.language))
+        return to_api(engine.ask(body.question, body.assistant, body.language))
     engine.clean_question(body.question)  # bad input is a plain 400, before the stream starts
     engine.config.assistant(body.assistant)
 
@@ -100,7 +100,7 @@ def ask(body: AskIn, request: Request, runtime: RuntimeDep) -> Any:
                 if kind == "sources":
                     yield _sse("sources", [{"n": c.n, "title": c.title, "url": c.url} for c in payload])
                 elif kind == "done":
-                    yield _sse("done", _out(payload))
+                    yield _sse("done", to_api(payload))
                 else:
                     yield _sse(kind, {"text": payload})
         except RathausError as exc:
