@@ -15,7 +15,6 @@ import pytest
 
 from tests.web.browser import (
     CHROMIUM,
-    CHROMIUM_ARGS,
     DEEP_ACTIVE,
     SKIP_REASON,
     axe_violations,
@@ -26,7 +25,7 @@ from tests.web.browser import (
 if not CHROMIUM.exists():
     pytest.skip(SKIP_REASON, allow_module_level=True)
 
-from playwright.sync_api import Browser, BrowserContext, Page, Route, expect, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect  # noqa: E402
 
 from rathaus.web.ratelimit import RateLimiter  # noqa: E402
 
@@ -38,14 +37,6 @@ NOTICE_DE = ("Sie schreiben mit einem KI-Assistenten. Antworten werden automatis
              "der Stadt erstellt und können Fehler enthalten. Bitte prüfen Sie die verlinkten Quellen.")
 NOTICE_EN = ("You are chatting with an AI assistant. Answers are generated automatically from documents the city "
              "has published and may contain errors. Please check the linked sources.")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -11,24 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.web.browser import CHROMIUM, CHROMIUM_ARGS, SKIP_REASON, axe_violations, describe, serve_app
+from tests.web.browser import CHROMIUM, SKIP_REASON, axe_violations, describe, serve_app
 
 if not CHROMIUM.exists():
     pytest.skip(SKIP_REASON, allow_module_level=True)
 
-from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, Page, expect  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
 SCREENSHOT = Path("/tmp/rathaus-search.png")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -16,7 +16,6 @@ import pytest
 
 from tests.web.browser import (
     CHROMIUM,
-    CHROMIUM_ARGS,
     DEEP_ACTIVE,
     SKIP_REASON,
     axe_violations,
@@ -28,7 +27,7 @@ from tests.web.browser import (
 if not CHROMIUM.exists():
     pytest.skip(SKIP_REASON, allow_module_level=True)
 
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, BrowserContext, Page, expect  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -60,14 +59,6 @@ HOST_PAGE = """<!doctype html>
 </body>
 </html>
 """
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture
