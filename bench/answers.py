@@ -1,6 +1,7 @@
 """Answer quality per backend over ../shared/eval: council_dev, council_unanswerable_dev and service_dev.
 
     python bench/answers.py [--data-dir DIR] [--backend extractive] [--limit N]
+    python bench/answers.py --config bench.toml --backend server --limit 5   # a backend from a TOML file
 
 One index holds both sources, as a city's public assistant would: the Karlsruhe council data
 (synced and lead-embedded by bench/retrieval.py's cache) copied into a temporary directory, plus
@@ -22,10 +23,12 @@ The figures go into docs/BENCHMARKS.md, section "answers-<backend>".
 from __future__ import annotations
 
 import argparse
+import collections
 import statistics
 import sys
 import tempfile
 import time
+import tomllib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -85,6 +88,7 @@ def evaluate(engine: AnswerEngine, items: list[dict], kind: str) -> dict:
         rows.append((item, result, first or total, total))
     out: dict = {"n": len(items), "ttfs": [r[2] * 1000 for r in rows], "total": [r[3] * 1000 for r in rows]}
     out["refused"] = sum(1 for _, r, _, _ in rows if r.refused)
+    out["reasons"] = collections.Counter(r.refusal_reason for _, r, _, _ in rows if r.refused)
     if kind == "unanswerable":
         return out
     correct = key_facts = pairs = supported = 0
@@ -117,6 +121,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data-dir", type=Path, default=None)
     ap.add_argument("--backend", default="extractive", help="extractive, llamacpp or a backend of --config")
+    ap.add_argument("--config", type=Path, default=None,
+                    help="A rathaus.toml whose [backends.*] tables are used (e.g. an OpenAI-compatible server).")
     ap.add_argument("--limit", type=int, default=0, help="Only the first N questions of each set.")
     ap.add_argument("--min-coverage", type=float, default=None, help="Override the profile's refusal threshold.")
     ap.add_argument("--sources", type=int, default=None, help="Passages per answer (profile default: 6).")
@@ -131,8 +137,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="rathaus-answers-") as tmp:
         store, settings = build_index(data_dir, Path(tmp), embedder)
         backends = {"extractive": {"kind": "extractive"}}
-        if args.backend != "extractive":
+        if args.config:
+            backends.update(tomllib.loads(args.config.read_text(encoding="utf-8")).get("backends", {}))
+        if args.backend not in backends:
             backends[args.backend] = {"kind": args.backend}
+        described = {k: v for k, v in backends[args.backend].items() if k not in ("key", "api_key")}
         profile = {"backend": args.backend}
         for key in ("min_coverage", "sources", "source_chars"):
             if getattr(args, key) is not None:
@@ -152,13 +161,14 @@ def main() -> None:
         f"Measured {stamp()} with `python bench/answers.py --backend {args.backend}"
         f"{f' --limit {args.limit}' if args.limit else ''}"
         f"{f' --sources {args.sources}' if args.sources else ''}"
-        f"{f' --source-chars {args.source_chars}' if args.source_chars else ''}`. One index with the Karlsruhe council data "
+        f"{f' --source-chars {args.source_chars}' if args.source_chars else ''}`; backend `{described}`. "
+        "One index with the Karlsruhe council data "
         "and the Hamburg service pages (73 pages; lead vectors for both); the public assistant profile "
         f"(refusal threshold min_coverage = {engine.config.assistant('public').min_coverage}).",
         "",
         "| set | n | correct (gold evidence in cited passages) | key facts in answer | refused | "
-        "first sentence p50 / p95 | total p50 / p95 |",
-        "|---|---|---|---|---|---|---|",
+        "first sentence p50 / p95 | total p50 / p95 | refusal reasons |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for name, r in results.items():
         if "correct" in r:
@@ -168,7 +178,8 @@ def main() -> None:
             correct = facts = "–"
         lines.append(f"| {name} | {r['n']} | {correct} | {facts} | {r['refused'] / r['n']:.3f} | "
                      f"{statistics.median(r['ttfs']):.0f} / {pct(r['ttfs'], .95):.0f} ms | "
-                     f"{statistics.median(r['total']):.0f} / {pct(r['total'], .95):.0f} ms |")
+                     f"{statistics.median(r['total']):.0f} / {pct(r['total'], .95):.0f} ms | "
+                     f"{', '.join(f'{k} {v}' for k, v in sorted(r['reasons'].items())) or '–'} |")
     false_refusals = sum(r["refused"] for r in answerable) / sum(r["n"] for r in answerable)
     unanswerable = results["council_unanswerable_dev"]
     lines += [

@@ -4,6 +4,8 @@
     rathaus sync oparl demo                # the bundled Musterstadt data, through the same importer
     rathaus sync services PATH             # service descriptions: a folder, a .txt list of URLs, or 'demo'
     rathaus search "Hundesteuer" [--json] [--limit N]
+    rathaus ask "Was kostet ein Personalausweis?" [--json]
+    rathaus answers report [--days 7]      # feedback and refusals per assistant, answers voted down
     rathaus embed                          # fill in missing vectors
     rathaus serve                          # web page + API on http://127.0.0.1:8000
 """
@@ -41,6 +43,9 @@ sync_app = typer.Typer(help="Bring data from a source into the index.", no_args_
 app.add_typer(sync_app, name="sync")
 collection_app = typer.Typer(help="Collections: classification and access groups.", no_args_is_help=True)
 app.add_typer(collection_app, name="collection")
+answers_app = typer.Typer(help="Answer records and citizens' feedback (for editors and operators).",
+                          no_args_is_help=True)
+app.add_typer(answers_app, name="answers")
 console = Console(stderr=True)
 STAGES = {"fetch": "Listen abrufen", "files": "Dateien laden", "index": "Indexieren", "embed": "Vektoren"}
 
@@ -258,6 +263,54 @@ def ask(
         for c in result.citations:
             out.print(f"[dim][{c.n}] {c.title} ({c.date or 'ohne Datum'}{', S. ' + str(c.page) if c.page else ''})"
                       f" {c.url or c.document_id}[/dim]")
+    runtime.close()
+
+
+@answers_app.command("report")
+def answers_report(
+    days: Annotated[int | None, typer.Option(min=1, help="Only answers of the last N days.")] = None,
+    limit: Annotated[int, typer.Option(min=0, help="How many answers voted down to list.")] = 10,
+) -> None:
+    """Answers, refusals and feedback per assistant, and the newest answers voted down."""
+    from datetime import UTC, datetime, timedelta
+
+    runtime = Runtime(state.settings)
+    since = datetime.now(UTC) - timedelta(days=days) if days else None
+    out = Console()
+    table = Table(title=f"Antworten{f' der letzten {days} Tage' if days else ''} "
+                        f"(Aufbewahrung {state.settings.provenance_retention_days} Tage)")
+    for column in ("Assistent", "Antworten", "abgelehnt", "hilfreich", "nicht hilfreich", "Gründe"):
+        table.add_column(column)
+    for r in runtime.provenance.report(since):
+        table.add_row(r.assistant, str(r.answers), f"{r.refused} ({r.refused / r.answers:.0%})", str(r.helpful),
+                      str(r.not_helpful), ", ".join(f"{k} {v}" for k, v in sorted(r.reasons.items())) or "–")
+    out.print(table)
+    if limit:
+        down = runtime.provenance.voted_down(since, limit)
+        if down:
+            out.print("[bold]Als nicht hilfreich bewertet (neueste zuerst):[/bold]")
+        for record, reason in down:
+            documents = ", ".join(dict.fromkeys(s["document_id"] for s in record.sources
+                                                if s["n"] in record.cited)) or "–"
+            out.print(f"{record.created_at}  [dim]{record.id}[/dim]  {reason}\n   Frage: {record.question}\n"
+                      f"   zitiert: {documents}{'  (abgelehnt)' if record.refused else ''}")
+    runtime.close()
+
+
+@answers_app.command("show")
+def answers_show(record_id: Annotated[str, typer.Argument(help="The provenance_id of an answer.")]) -> None:
+    """One answer's provenance record: question, profile, model, prompt version, sources and feedback."""
+    runtime = Runtime(state.settings)
+    try:
+        record = runtime.provenance.get(record_id)
+    except RathausError as exc:
+        runtime.close()
+        _fail(exc)
+    data = asdict(record)
+    vote = runtime.provenance.feedback_for(record_id)
+    data["feedback"] = {"vote": vote[0], "reason": vote[1]} if vote else None
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
     runtime.close()
 
 

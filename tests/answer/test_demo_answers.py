@@ -14,6 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from rathaus.answer.provenance import ProvenanceLog
 from rathaus.cli import app as cli
 from rathaus.config import Settings
 from rathaus.runtime import Runtime
@@ -68,3 +69,31 @@ def test_unknown_topic_is_refused_with_the_115(demo):
                            catch_exceptions=False)
     reply = json.loads(result.output)
     assert reply["refused"] and "115" in reply["answer"] and reply["citations"] == []
+
+
+def test_operators_see_feedback_and_the_answers_voted_down(demo):
+    data, env, runner = demo
+    asked = [json.loads(runner.invoke(cli, ["ask", q, "--json"], env=env, catch_exceptions=False).output)
+             for q in ("Was kostet ein Personalausweis für Personen ab 24 Jahren?",
+                       "Wann eröffnet das Meeresaquarium am Hafen?")]
+    log = ProvenanceLog(data / "answers.sqlite")
+    log.add_feedback(asked[0]["provenance_id"], -1, "veraltet")
+    log.add_feedback(asked[1]["provenance_id"], 1, "hilfreich")
+    log.close()
+
+    result = runner.invoke(cli, ["answers", "report", "--days", "1"], env={**env, "COLUMNS": "200"},
+                           catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.output.splitlines() if "public" in line)
+    assert "veraltet 1" in row and "hilfreich 1" in row
+    assert "Frage: Was kostet ein Personalausweis" in result.output  # the answer voted down
+    assert "Meeresaquarium" not in result.output  # voted helpful: not listed
+    assert "personalausweis-beantragen.md" in result.output
+
+    result = runner.invoke(cli, ["answers", "show", asked[0]["provenance_id"]], env=env, catch_exceptions=False)
+    record = json.loads(result.output)
+    assert record["question"].startswith("Was kostet") and record["feedback"] == {"vote": -1, "reason": "veraltet"}
+    assert record["cited"] == [c["n"] for c in asked[0]["citations"]] and record["answer"] is None
+
+    result = runner.invoke(cli, ["answers", "show", "0" * 32], env=env, catch_exceptions=False)
+    assert result.exit_code == 2 and "Fehler" in result.output

@@ -164,9 +164,15 @@ def test_feedback(client, runtime):
     provenance_id = ask(client).json()["provenance_id"]
     r = client.post("/api/v1/feedback", json={"provenance_id": provenance_id, "vote": 1, "reason": "hilfreich"})
     assert r.status_code == 204 and r.content == b""
-    r = client.post("/api/v1/feedback", json={"provenance_id": provenance_id, "vote": -1, "reason": "veraltet"})
-    assert r.status_code == 204
-    assert runtime.provenance.feedback_summary() == {"hilfreich": 1, "veraltet": 1}
+    assert runtime.provenance.feedback_summary() == {"hilfreich": 1}
+    # a second vote on the same answer replaces the first: one answer, one feedback
+    for _ in range(3):
+        r = client.post("/api/v1/feedback", json={"provenance_id": provenance_id, "vote": -1, "reason": "veraltet"})
+        assert r.status_code == 204
+    assert runtime.provenance.feedback_summary() == {"veraltet": 1}
+    other = ask(client).json()["provenance_id"]
+    client.post("/api/v1/feedback", json={"provenance_id": other, "vote": 1, "reason": "hilfreich"})
+    assert runtime.provenance.feedback_summary() == {"veraltet": 1, "hilfreich": 1}
 
 
 def test_feedback_errors(client):

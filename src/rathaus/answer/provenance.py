@@ -6,7 +6,11 @@ refused, and the time. That is enough to trace an answer to its inputs. No clien
 agent or cookie is stored. The answer text itself is stored only with ``store_answers`` (off by
 default: no conversation is kept on the server). Records older than the retention period are
 deleted. Feedback is a vote and a reason from a fixed list, with no free text, so it cannot carry
-personal data.
+personal data. An answer has at most one feedback: a second vote replaces the first (a citizen who
+changes their mind, or a script replaying the same id, counts once).
+
+Operators read it with ``rathaus answers report`` (votes and reasons per assistant, refusal rate, the
+answers voted down) and ``rathaus answers show ID`` (one record with its sources).
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from __future__ import annotations
 import json
 import threading
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -48,6 +52,12 @@ CREATE TABLE IF NOT EXISTS feedback (
     reason TEXT NOT NULL
 );
 """
+# Added after the first release: one feedback per answer. Older files may hold duplicates; the
+# newest of them is kept.
+ONE_FEEDBACK_PER_ANSWER = """
+DELETE FROM feedback WHERE id NOT IN (SELECT max(id) FROM feedback GROUP BY provenance_id);
+CREATE UNIQUE INDEX IF NOT EXISTS feedback_one_per_answer ON feedback(provenance_id);
+"""
 
 
 @dataclass
@@ -65,6 +75,16 @@ class ProvenanceRecord:
     answer: str | None
 
 
+@dataclass
+class AssistantReport:
+    assistant: str
+    answers: int
+    refused: int
+    helpful: int = 0
+    not_helpful: int = 0
+    reasons: dict[str, int] = field(default_factory=dict)
+
+
 class ProvenanceLog:
     def __init__(self, path: str | Path, retention_days: int = 30, store_answers: bool = False) -> None:
         self.path = Path(path)
@@ -73,7 +93,12 @@ class ProvenanceLog:
         self.store_answers = store_answers
         self._local = threading.local()
         self._lock = threading.RLock()
-        self._conn().executescript(SCHEMA)
+        conn = self._conn()
+        conn.executescript(SCHEMA)
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'feedback_one_per_answer'").fetchone() is None:
+            with write_transaction(conn, self._lock):
+                for statement in filter(str.strip, ONE_FEEDBACK_PER_ANSWER.split(";")):
+                    conn.execute(statement)
 
     @classmethod
     def from_settings(cls, settings: Any) -> ProvenanceLog:
@@ -113,12 +138,48 @@ class ProvenanceLog:
                              user_message="Bitte wählen Sie einen Grund aus der Liste.")
         self.get(record_id)  # NotFound for unknown or expired answers
         with write_transaction(self._conn(), self._lock) as conn:
-            conn.execute("INSERT INTO feedback(provenance_id, created_at, vote, reason) VALUES (?,?,?,?)",
+            conn.execute("INSERT INTO feedback(provenance_id, created_at, vote, reason) VALUES (?,?,?,?) "
+                         "ON CONFLICT(provenance_id) DO UPDATE SET created_at = excluded.created_at, "
+                         "vote = excluded.vote, reason = excluded.reason",
                          (record_id, datetime.now(UTC).isoformat(timespec="seconds"), vote, reason))
 
     def feedback_summary(self) -> dict[str, int]:
         rows = self._conn().execute("SELECT reason, count(*) FROM feedback GROUP BY reason").fetchall()
         return {r: n for r, n in rows}
+
+    def report(self, since: datetime | None = None) -> list[AssistantReport]:
+        """Per assistant: answers, refusals, votes and reasons since ``since`` (default: all kept records)."""
+        after = (since or datetime.min.replace(tzinfo=UTC)).isoformat(timespec="seconds")
+        conn = self._conn()
+        reports: dict[str, AssistantReport] = {}
+        for assistant, answers, refused in conn.execute(
+                "SELECT assistant, count(*), sum(refused) FROM provenance WHERE created_at >= ? "
+                "GROUP BY assistant ORDER BY assistant", (after,)):
+            reports[assistant] = AssistantReport(assistant, answers, refused or 0)
+        for assistant, vote, reason, n in conn.execute(
+                "SELECT p.assistant, f.vote, f.reason, count(*) FROM feedback f JOIN provenance p "
+                "ON p.id = f.provenance_id WHERE p.created_at >= ? GROUP BY 1, 2, 3", (after,)):
+            report = reports[assistant]
+            if vote > 0:
+                report.helpful += n
+            else:
+                report.not_helpful += n
+            report.reasons[reason] = report.reasons.get(reason, 0) + n
+        return list(reports.values())
+
+    def voted_down(self, since: datetime | None = None, limit: int = 20) -> list[tuple[ProvenanceRecord, str]]:
+        """The newest answers voted down, with their reason: what an editor should look at first."""
+        after = (since or datetime.min.replace(tzinfo=UTC)).isoformat(timespec="seconds")
+        rows = self._conn().execute(
+            "SELECT p.id, f.reason FROM feedback f JOIN provenance p ON p.id = f.provenance_id "
+            "WHERE f.vote < 0 AND p.created_at >= ? ORDER BY f.created_at DESC, f.id DESC LIMIT ?",
+            (after, limit)).fetchall()
+        return [(self.get(record_id), reason) for record_id, reason in rows]
+
+    def feedback_for(self, record_id: str) -> tuple[int, str] | None:
+        row = self._conn().execute("SELECT vote, reason FROM feedback WHERE provenance_id = ?",
+                                   (record_id,)).fetchone()
+        return (row[0], row[1]) if row else None
 
     def close(self) -> None:
         conn = getattr(self._local, "conn", None)
