@@ -93,11 +93,17 @@ def test_serve_embeds_in_the_background(run, tmp_path):
 
 
 def test_collections_can_be_created_and_protect_their_documents(run, tmp_path):
-    assert run("collection", "create", "amt32", "--classification", "intern", "--group", "stadt/amt32").exit_code == 0
-    assert run("collection", "create", "geheim", "--classification", "vertraulich").exit_code == 2
-    assert run("collection", "create", "x", "--classification", "streng").exit_code == 2
+    result = run("collections", "add", "amt32", "--classification", "intern", "--group", "stadt/amt32")
+    assert result.exit_code == 2 and "Unbekannte Gruppe" in result.output  # a typo must not lock everyone out
+    assert run("groups", "add", "stadt").exit_code == 0
+    assert run("groups", "add", "amt32", "--parent", "stadt").exit_code == 0
+    assert run("collections", "add", "amt32", "--classification", "intern", "--group", "stadt/amt32").exit_code == 0
+    assert run("collections", "add", "geheim", "--classification", "vertraulich").exit_code == 2
+    assert run("collections", "add", "x", "--classification", "streng").exit_code == 2
+    assert run("collections", "add", "x", "--classification", "intern", "--public").exit_code == 2
+    assert run("collection", "create", "alt", "--classification", "offen").exit_code == 0  # the old name still works
     assert run("sync", "oparl", "demo", "--collection", "amt32").exit_code == 0
-    listing = run("collection", "list")
+    listing = run("collections", "list")
     assert "amt32" in listing.output and "intern" in listing.output and "stadt/amt32" in listing.output
     from rathaus.documents import Access
     from rathaus.store.sqlite import SQLiteStore
@@ -106,3 +112,41 @@ def test_collections_can_be_created_and_protect_their_documents(run, tmp_path):
     assert store.count_documents(Access.anonymous()) == 0  # the sync kept the collection internal
     assert store.count_documents(Access(frozenset({"stadt/amt32/sg1"}), authenticated=True)) == 75
     store.close()
+
+
+def test_users_groups_and_tokens(run, monkeypatch, tmp_path):
+    assert run("groups", "add", "stadt/dezernat-2").exit_code == 2  # the parent comes first
+    assert run("groups", "add", "stadt", "--description", "Stadt Musterstadt").exit_code == 0
+    assert run("groups", "add", "dezernat-2", "--parent", "stadt").exit_code == 0
+    runner = CliRunner()
+    result = runner.invoke(app, ["users", "add", "Admin", "--admin", "--group", "stadt/dezernat-2"],
+                           input="ein sehr langes Passwort\n", catch_exceptions=False)
+    assert result.exit_code == 0 and "admin (admin)" in result.output
+    result = runner.invoke(app, ["users", "add", "kurz"], input="zu kurz\n", catch_exceptions=False)
+    assert result.exit_code == 2 and "mindestens 12 Zeichen" in result.output
+    result = runner.invoke(app, ["users", "add", "admin"], input="ein sehr langes Passwort\n", catch_exceptions=False)
+    assert result.exit_code == 2 and "gibt es schon" in result.output
+    assert run("users", "add", "sso-nutzer", "--no-password", "--group", "stadt/nirgendwo").exit_code == 2
+    assert run("users", "add", "sso-nutzer", "--no-password").exit_code == 0
+    users = run("users", "list").output
+    assert "stadt/dezernat-2" in users and "nur SSO" in users
+
+    result = run("tokens", "create", "admin", "--label", "Skript")
+    token = result.output.strip().splitlines()[-1]
+    assert result.exit_code == 0 and token.startswith("rth_") and len(token) > 40
+    listing = run("tokens", "list", "admin").output
+    assert "Skript" in listing and token not in listing
+    assert run("tokens", "create", "niemand").exit_code == 2
+
+    from rathaus.identity.accounts import Accounts
+
+    accounts = Accounts(tmp_path / "data" / "identity.sqlite")
+    assert accounts.user_for_token(token).name == "admin"
+    assert accounts.verify_password("admin", "ein sehr langes Passwort").is_admin
+    token_id = accounts.tokens("admin")[0].id
+    assert run("tokens", "revoke", str(token_id)).exit_code == 0
+    assert accounts.user_for_token(token) is None
+    assert run("users", "groups", "admin").exit_code == 0 and accounts.user("admin").groups == ()
+    assert run("users", "disable", "admin").exit_code == 0 and accounts.user("admin").disabled
+    assert accounts.verify_password("admin", "ein sehr langes Passwort") is None
+    accounts.close()

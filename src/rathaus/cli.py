@@ -7,6 +7,10 @@
     rathaus ask "Was kostet ein Personalausweis?" [--json]
     rathaus answers report [--days 7]      # feedback and refusals per assistant, answers voted down
     rathaus embed                          # fill in missing vectors
+    rathaus groups add amt-32 --parent stadt/dezernat-2
+    rathaus users add mmeier --group stadt/dezernat-2/amt-32 < password.txt
+    rathaus tokens create mmeier           # a personal API token (Authorization: Bearer …)
+    rathaus collections add bauakten --classification vertraulich --group stadt/dezernat-2/amt-32
     rathaus serve                          # web page + API on http://127.0.0.1:8000
 """
 
@@ -41,8 +45,15 @@ app = typer.Typer(help="Rathaus: council data in, German hybrid search out.", no
                   pretty_exceptions_enable=False)
 sync_app = typer.Typer(help="Bring data from a source into the index.", no_args_is_help=True)
 app.add_typer(sync_app, name="sync")
-collection_app = typer.Typer(help="Collections: classification and access groups.", no_args_is_help=True)
-app.add_typer(collection_app, name="collection")
+collection_app = typer.Typer(help="Collections: classification, access groups, publication.", no_args_is_help=True)
+app.add_typer(collection_app, name="collections")
+app.add_typer(collection_app, name="collection", hidden=True)  # the first release's name
+groups_app = typer.Typer(help="Org units (groups), hierarchical: stadt/dezernat-2/amt-32.", no_args_is_help=True)
+app.add_typer(groups_app, name="groups")
+users_app = typer.Typer(help="Staff accounts: roles admin, curator, user.", no_args_is_help=True)
+app.add_typer(users_app, name="users")
+tokens_app = typer.Typer(help="Personal API tokens (Authorization: Bearer).", no_args_is_help=True)
+app.add_typer(tokens_app, name="tokens")
 answers_app = typer.Typer(help="Answer records and citizens' feedback (for editors and operators).",
                           no_args_is_help=True)
 app.add_typer(answers_app, name="answers")
@@ -245,11 +256,14 @@ def ask(
     assistant: Annotated[str, typer.Option(help="Assistant profile from rathaus.toml.")] = "public",
     as_json: Annotated[bool, typer.Option("--json", help="Print the same JSON as POST /api/v1/ask.")] = False,
     language: Annotated[str, typer.Option(help="de or en.")] = "de",
+    user: Annotated[str | None, typer.Option(help="Ask as this staff user (their groups decide what is read).")]
+    = None,
 ) -> None:
     """Answer a question with cited sources, as the assistant would on the website."""
     runtime = Runtime(state.settings.model_copy(update={"lexical_cache": "off", "vector_cache": "off"}))
     try:
-        result = runtime.answers.ask(question, assistant, "en" if language == "en" else "de")
+        access = runtime.accounts.user(user).access() if user else None
+        result = runtime.answers.ask(question, assistant, "en" if language == "en" else "de", access)
     except RathausError as exc:
         _fail(exc)
     if as_json:
@@ -314,15 +328,23 @@ def answers_show(record_id: Annotated[str, typer.Argument(help="The provenance_i
     runtime.close()
 
 
-@collection_app.command("create")
-def collection_create(
+def _accounts() -> Any:
+    from rathaus.identity.accounts import Accounts
+
+    return Accounts.from_settings(state.settings)
+
+
+@collection_app.command("add")
+def collection_add(
     name: Annotated[str, typer.Argument(help="Collection name.")],
     classification: Annotated[str, typer.Option(help="offen, intern or vertraulich.")] = "offen",
     group: Annotated[list[str] | None, typer.Option("--group", help="Org unit that may read it, e.g. "
                                                     "stadt/dezernat-2/amt-32 (repeatable).")] = None,
+    public: Annotated[bool, typer.Option("--public", help="Publish it: anonymous citizens and the public "
+                                                          "assistant may read it (offen only).")] = False,
     description: Annotated[str, typer.Option(help="What it holds.")] = "",
 ) -> None:
-    """Create a collection, or change an existing one's classification and groups."""
+    """Create a collection, or change an existing one's classification, groups and publication."""
     from rathaus.documents import CLASSIFICATIONS, Collection
 
     if classification not in CLASSIFICATIONS:
@@ -331,10 +353,25 @@ def collection_create(
     if classification == "vertraulich" and not group:
         console.print("[red]Fehler:[/red] Eine vertrauliche Sammlung braucht mindestens eine --group.")
         raise typer.Exit(2)
+    if public and classification != "offen":
+        console.print("[red]Fehler:[/red] Nur eine offene Sammlung kann veröffentlicht werden (--public).")
+        raise typer.Exit(2)
+    accounts = _accounts()
+    try:
+        groups = accounts.known_groups(group or [])
+    except RathausError as exc:
+        _fail(exc)
+    finally:
+        accounts.close()
     runtime = Runtime(state.settings)
-    runtime.store.ensure_collection(Collection(name, classification, tuple(group or ()), description))  # type: ignore[arg-type]
-    console.print(f"Sammlung {name!r}: {classification}, Gruppen: {', '.join(group or []) or '–'}")
+    runtime.store.ensure_collection(Collection(name, classification, tuple(groups), description, public))  # type: ignore[arg-type]
+    console.print(f"Sammlung {name!r}: {classification}{', veröffentlicht' if public else ''}, "
+                  f"Gruppen: {', '.join(groups) or '–'}")
     runtime.close()
+
+
+# The first release called it `rathaus collection create`; it stays as a hidden alias.
+collection_app.command("create", hidden=True)(collection_add)
 
 
 @collection_app.command("list")
@@ -342,13 +379,164 @@ def collection_list() -> None:
     """List collections with their classification, groups and document counts."""
     runtime = Runtime(state.settings)
     table = Table(title="Sammlungen")
-    for column in ("Name", "Einstufung", "Gruppen", "Dokumente"):
+    for column in ("Name", "Einstufung", "öffentlich", "Gruppen", "Dokumente"):
         table.add_column(column)
     for c in runtime.store.list_collections(Access.operator()):
         count = runtime.store.count_documents(Access.operator(), SearchFilters(collections=[c.name]))
-        table.add_row(c.name, c.classification, ", ".join(c.access_groups) or "–", str(count))
+        table.add_row(c.name, c.classification, "ja" if c.public else "nein", ", ".join(c.access_groups) or "–",
+                      str(count))
     Console().print(table)
     runtime.close()
+
+
+@groups_app.command("add")
+def groups_add(
+    name: Annotated[str, typer.Argument(help="Org unit: a path like stadt/dezernat-2, or a name below --parent.")],
+    parent: Annotated[str | None, typer.Option(help="The unit above it, e.g. stadt/dezernat-2.")] = None,
+    description: Annotated[str, typer.Option(help="Its full name.")] = "",
+) -> None:
+    """Create an org unit (a group). Members of a unit read what is granted to it and to every unit above."""
+    accounts = _accounts()
+    try:
+        path = accounts.add_group(name, parent, description)
+    except RathausError as exc:
+        _fail(exc)
+    finally:
+        accounts.close()
+    console.print(f"Gruppe {path}")
+
+
+@groups_app.command("list")
+def groups_list() -> None:
+    """List org units with their direct members."""
+    accounts = _accounts()
+    table = Table(title="Gruppen")
+    for column in ("Gruppe", "Beschreibung", "Mitglieder"):
+        table.add_column(column)
+    for path, description, members in accounts.groups():
+        table.add_row(path, description or "–", str(members))
+    accounts.close()
+    Console().print(table)
+
+
+def _read_password() -> str:
+    """The password from stdin: typed twice at a terminal, or the first line of a pipe."""
+    if sys.stdin.isatty():
+        first = typer.prompt("Passwort", hide_input=True)
+        if typer.prompt("Passwort wiederholen", hide_input=True) != first:
+            console.print("[red]Fehler:[/red] Die Passwörter stimmen nicht überein.")
+            raise typer.Exit(2)
+        return first
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+@users_app.command("add")
+def users_add(
+    name: Annotated[str, typer.Argument(help="Login name, e.g. mmeier.")],
+    admin: Annotated[bool, typer.Option("--admin", help="Role admin: manages users, groups and collections.")] = False,
+    curator: Annotated[bool, typer.Option("--curator", help="Role curator: manages documents.")] = False,
+    group: Annotated[list[str] | None, typer.Option("--group", help="Org unit (repeatable).")] = None,
+    display_name: Annotated[str, typer.Option(help="Full name shown in the interface.")] = "",
+    no_password: Annotated[bool, typer.Option("--no-password", help="Single sign-on only.")] = False,
+) -> None:
+    """Add a staff account. The password is read from stdin (at least 12 characters)."""
+    accounts = _accounts()
+    try:
+        password = None if no_password else _read_password()
+        user = accounts.add_user(name, password, "admin" if admin else "curator" if curator else "user",
+                                 group or [], display_name)
+    except RathausError as exc:
+        _fail(exc)
+    finally:
+        accounts.close()
+    console.print(f"Benutzer {user.name} ({user.role}), Gruppen: {', '.join(user.groups) or '–'}")
+
+
+@users_app.command("list")
+def users_list() -> None:
+    """List staff accounts with role, groups and state."""
+    accounts = _accounts()
+    table = Table(title="Benutzer")
+    for column in ("Name", "Rolle", "Gruppen", "Anmeldung", "Status"):
+        table.add_column(column)
+    for u in accounts.users():
+        table.add_row(u.name, u.role, ", ".join(u.groups) or "–", "Passwort" if u.has_password else "nur SSO",
+                      "gesperrt" if u.disabled else "aktiv")
+    accounts.close()
+    Console().print(table)
+
+
+@users_app.command("groups")
+def users_groups(
+    name: Annotated[str, typer.Argument(help="Login name.")],
+    group: Annotated[list[str] | None, typer.Option("--group", help="Org unit (repeatable); none: no groups.")] = None,
+) -> None:
+    """Replace a user's groups. Takes effect with their next request."""
+    accounts = _accounts()
+    try:
+        user = accounts.set_groups(name, group or [])
+    except RathausError as exc:
+        _fail(exc)
+    finally:
+        accounts.close()
+    console.print(f"Benutzer {user.name}, Gruppen: {', '.join(user.groups) or '–'}")
+
+
+@users_app.command("disable")
+def users_disable(name: Annotated[str, typer.Argument(help="Login name.")],
+                  enable: Annotated[bool, typer.Option("--enable", help="Enable again.")] = False) -> None:
+    """Lock an account (its tokens stop working at once), or unlock it with --enable."""
+    accounts = _accounts()
+    try:
+        user = accounts.set_disabled(name, not enable)
+    except RathausError as exc:
+        _fail(exc)
+    finally:
+        accounts.close()
+    console.print(f"Benutzer {user.name}: {'gesperrt' if user.disabled else 'aktiv'}")
+
+
+@tokens_app.command("create")
+def tokens_create(
+    name: Annotated[str, typer.Argument(help="The user the token acts for.")],
+    label: Annotated[str, typer.Option(help="What it is for, e.g. the program using it.")] = "",
+) -> None:
+    """Create a personal API token and print it (once). Use it as `Authorization: Bearer <token>`."""
+    accounts = _accounts()
+    try:
+        token = accounts.create_token(name, label)
+    except RathausError as exc:
+        _fail(exc)
+    finally:
+        accounts.close()
+    console.print("Token (wird nur jetzt angezeigt):")
+    print(token)
+
+
+@tokens_app.command("list")
+def tokens_list(name: Annotated[str | None, typer.Argument(help="Only this user's tokens.")] = None) -> None:
+    """List tokens (never the tokens themselves)."""
+    accounts = _accounts()
+    table = Table(title="API-Tokens")
+    for column in ("ID", "Benutzer", "Zweck", "erstellt", "zuletzt benutzt", "Status"):
+        table.add_column(column)
+    for t in accounts.tokens(name):
+        table.add_row(str(t.id), t.user, t.label, t.created_at, t.last_used or "–", "widerrufen" if t.revoked else "gültig")
+    accounts.close()
+    Console().print(table)
+
+
+@tokens_app.command("revoke")
+def tokens_revoke(token_id: Annotated[int, typer.Argument(help="The token's ID from `rathaus tokens list`.")]) -> None:
+    """Revoke a token; it stops working at once."""
+    accounts = _accounts()
+    try:
+        accounts.revoke_token(token_id)
+    except RathausError as exc:
+        _fail(exc)
+    finally:
+        accounts.close()
+    console.print(f"Token {token_id} widerrufen.")
 
 
 @app.command()

@@ -28,15 +28,21 @@ def sha256(text: str) -> str:
 class Collection:
     """A set of documents with one classification and the org units that may read it.
 
-    ``offen``: everyone, including anonymous citizens. ``intern``: signed-in staff of the
-    listed access groups (all staff when the list is empty). ``vertraulich``: only the
-    listed access groups; never the public assistant.
+    ``offen``: all signed-in staff, and also anonymous citizens and the public assistant when the
+    collection is ``public`` (published). ``intern``: signed-in staff of the listed access groups
+    (all staff when the list is empty). ``vertraulich``: only the listed access groups. Only an
+    *offen* collection can be public; the public assistant never reads anything else.
     """
 
     name: str
     classification: Classification = "offen"
     access_groups: tuple[str, ...] = ()
     description: str = ""
+    public: bool = True  # the sources' own collections (council data, services) are published
+
+    def __post_init__(self) -> None:
+        if self.public and self.classification != "offen":
+            object.__setattr__(self, "public", False)  # intern and vertraulich are never published
 
 
 @dataclass(frozen=True)

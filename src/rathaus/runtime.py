@@ -45,6 +45,12 @@ class Runtime:
         return ProvenanceLog.from_settings(self.settings)
 
     @cached_property
+    def accounts(self) -> Any:
+        from rathaus.identity.accounts import Accounts
+
+        return Accounts.from_settings(self.settings)
+
+    @cached_property
     def answers(self) -> Any:
         from rathaus.answer.engine import AnswerEngine
 
@@ -55,3 +61,5 @@ class Runtime:
             self.store.close()
         if "provenance" in self.__dict__:
             self.provenance.close()
+        if "accounts" in self.__dict__:
+            self.accounts.close()

@@ -39,6 +39,7 @@ class StoreContract:
         store.ensure_collection(Collection("amt32", "intern", ("stadt/dez2/amt32",)))
         store.ensure_collection(Collection("alle", "intern"))
         store.ensure_collection(Collection("personal", "vertraulich", ("stadt/hauptamt",)))
+        store.ensure_collection(Collection("handbuch", "offen", public=False))  # offen, but not published
         put(store, doc("p1", title="Straßenbeleuchtung auf LED", text="Die Straßenbeleuchtung in der Hauptstraße "
                        "wird erneuert.", date="2025-03-01", organizations=["Gemeinderat"], body="b1",
                        metadata={"organization_ids": ["org/gr"]}))
@@ -49,6 +50,7 @@ class StoreContract:
         put(store, doc("i1", "amt32", title="Interne Notiz Beleuchtung", text="Beleuchtung intern geplant."))
         put(store, doc("a1", "alle", title="Rundschreiben Beleuchtung", text="Beleuchtung für alle."))
         put(store, doc("v1", "personal", title="Personalakte Beleuchtung", text="Vertraulich: Beleuchtung."))
+        put(store, doc("h1", "handbuch", title="Handbuch Beleuchtung", text="Beleuchtung für Mitarbeitende."))
         return store
 
     # -- identity, duplicates, deletes ---------------------------------------------------
@@ -57,7 +59,7 @@ class StoreContract:
                 "wird erneuert.", date="2025-03-01", organizations=["Gemeinderat"], body="b1",
                 metadata={"organization_ids": ["org/gr"]})
         assert put(filled, d) is False
-        assert filled.count_documents(ADMIN) == 6
+        assert filled.count_documents(ADMIN) == 7
 
     def test_upsert_replaces_chunks(self, filled):
         put(filled, doc("p2", title="Hundesteuersatzung", text="Neuer Text über Katzen."))
@@ -78,6 +80,13 @@ class StoreContract:
         assert filled.vector_search([1.0, 0.0], "m", ADMIN) == []
         assert filled.delete_document("p1") is False
 
+    def test_only_offen_collections_can_be_published(self, filled):
+        assert filled.get_collection("rat").public is True
+        assert filled.get_collection("handbuch").public is False
+        assert filled.get_collection("personal").public is False  # the default never publishes vertraulich
+        filled.ensure_collection(Collection("handbuch", "offen", public=True))
+        assert filled.get_document("h1", ANON).title == "Handbuch Beleuchtung"
+
     def test_unknown_collection_is_refused(self, store):
         with pytest.raises(StoreError):
             put(store, doc("x", "nowhere"))
@@ -85,15 +94,15 @@ class StoreContract:
     # -- access -------------------------------------------------------------------------
     @pytest.mark.parametrize("access, visible", [
         (ANON, {"p1", "p2", "m1"}),
-        (STAFF, {"p1", "p2", "m1", "a1"}),
-        (Access(frozenset({"stadt/dez2/amt32/sg1"}), authenticated=True), {"p1", "p2", "m1", "a1", "i1"}),
-        (Access(frozenset({"stadt/dez2"}), authenticated=True), {"p1", "p2", "m1", "a1"}),
-        (Access(frozenset({"stadt/hauptamt"}), authenticated=True), {"p1", "p2", "m1", "a1", "v1"}),
+        (STAFF, {"p1", "p2", "m1", "a1", "h1"}),
+        (Access(frozenset({"stadt/dez2/amt32/sg1"}), authenticated=True), {"p1", "p2", "m1", "a1", "i1", "h1"}),
+        (Access(frozenset({"stadt/dez2"}), authenticated=True), {"p1", "p2", "m1", "a1", "h1"}),
+        (Access(frozenset({"stadt/hauptamt"}), authenticated=True), {"p1", "p2", "m1", "a1", "v1", "h1"}),
         (Access(frozenset({"stadt/hauptamt"}), authenticated=False), {"p1", "p2", "m1"}),
-        (ADMIN, {"p1", "p2", "m1", "a1", "i1", "v1"}),
+        (ADMIN, {"p1", "p2", "m1", "a1", "i1", "v1", "h1"}),
     ])
     def test_access_applies_everywhere(self, filled, access, visible):
-        everything = {"p1", "p2", "m1", "a1", "i1", "v1"}
+        everything = {"p1", "p2", "m1", "a1", "i1", "v1", "h1"}
         assert {d.id for d in filled.list_documents(access, limit=100)} == visible
         assert filled.count_documents(access) == len(visible)
         assert set(ids(filled.lexical_search(query_terms("Beleuchtung Hundesteuer"), access))) <= visible
@@ -144,13 +153,13 @@ class StoreContract:
     # -- vectors ------------------------------------------------------------------------
     def test_vectors(self, filled):
         todo = filled.chunks_to_embed("m", "all", 100)
-        assert len(todo) == 6 and all(isinstance(t, str) for _, t in todo)
+        assert len(todo) == 7 and all(isinstance(t, str) for _, t in todo)
         lead_todo = filled.chunks_to_embed("m", "lead", 100)
         assert {cid for cid, _ in lead_todo} <= {cid for cid, _ in todo}
         rng = np.random.default_rng(0)
         vecs = {cid: rng.normal(size=8).astype(np.float32) for cid, _ in todo}
-        assert filled.put_vectors("m", vecs.items()) == 6
-        assert filled.vector_progress("m", "all") == (6, 6)
+        assert filled.put_vectors("m", vecs.items()) == 7
+        assert filled.vector_progress("m", "all") == (7, 7)
         assert filled.chunks_to_embed("m", "all", 100) == []
         target_cid = next(iter(vecs))
         hits = filled.vector_search(vecs[target_cid], "m", ADMIN, limit=3)
@@ -159,7 +168,7 @@ class StoreContract:
         # a new model replaces the vector space
         filled.put_vectors("m2", [(target_cid, np.ones(4))])
         assert filled.vector_progress("m", "all")[0] == 0
-        assert filled.vector_progress("m2", "all") == (1, 6)
+        assert filled.vector_progress("m2", "all") == (1, 7)
 
     def test_newest_leads_are_embedded_first(self, filled):
         first = filled.chunks_to_embed("m", "all", 1)[0][0]

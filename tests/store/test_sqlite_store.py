@@ -37,6 +37,24 @@ def test_migrations_are_idempotent(tmp_path):
     s.close()
 
 
+def test_collections_from_before_publication_flags_keep_serving_citizens(tmp_path):
+    """Migration 003: an offen collection of an older index stays public; intern stays unpublished."""
+    from rathaus.store import migrations
+    from rathaus.store.migrations.sqlite import MIGRATIONS
+    from rathaus.store.sqlitedb import connect
+
+    conn = connect(tmp_path / "old.sqlite")
+    migrations.apply(conn, MIGRATIONS[:2])
+    conn.execute("INSERT INTO collections(name, classification, description) VALUES ('rat', 'offen', ''), "
+                 "('bau', 'intern', '')")
+    conn.commit()
+    conn.close()
+    store = SQLiteStore(tmp_path / "old.sqlite")
+    assert store.get_collection("rat").public and not store.get_collection("bau").public
+    assert [c.name for c in store.list_collections(Access.anonymous())] == ["rat"]
+    store.close()
+
+
 def test_memory_index_follows_writes_and_never_serves_a_stale_snapshot(tmp_path):
     store = SQLiteStore(tmp_path / "x.sqlite", lexical_cache="eager")
     store.ensure_collection(Collection("rat"))

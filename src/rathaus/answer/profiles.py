@@ -70,7 +70,9 @@ class AnswerConfig:
 
 def default_config() -> AnswerConfig:
     return AnswerConfig({"extractive": {"kind": "extractive", "name": "extractive"}},
-                        {"public": AssistantProfile("public")})
+                        {"public": AssistantProfile("public"),
+                         "internal": AssistantProfile("internal", audience="staff",
+                                                      title="Assistent für Mitarbeitende")})
 
 
 def parse_config(data: dict[str, Any], path: Path | None = None) -> AnswerConfig:

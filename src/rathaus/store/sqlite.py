@@ -55,7 +55,7 @@ def access_sql(access: Access, column: str = "d.collection") -> tuple[str, list[
         return "1", []
     groups = access.expanded_groups()
     marks = ",".join("?" * len(groups))
-    visible = ["c.classification = 'offen'"]
+    visible = ["c.classification = 'offen'" if access.authenticated else "(c.classification = 'offen' AND c.public = 1)"]
     params: list[Any] = []
     if access.authenticated:
         intern = ("(c.classification = 'intern' AND (NOT EXISTS (SELECT 1 FROM collection_groups g "
@@ -143,10 +143,10 @@ class SQLiteStore:
     def ensure_collection(self, collection: Collection) -> Collection:
         with self._write() as conn:
             conn.execute(
-                "INSERT INTO collections(name, classification, description) VALUES (?,?,?) "
+                "INSERT INTO collections(name, classification, description, public) VALUES (?,?,?,?) "
                 "ON CONFLICT(name) DO UPDATE SET classification=excluded.classification, "
-                "description=excluded.description",
-                (collection.name, collection.classification, collection.description),
+                "description=excluded.description, public=excluded.public",
+                (collection.name, collection.classification, collection.description, int(collection.public)),
             )
             conn.execute("DELETE FROM collection_groups WHERE collection = ?", (collection.name,))
             conn.executemany("INSERT INTO collection_groups VALUES (?,?)",
@@ -154,13 +154,13 @@ class SQLiteStore:
         return collection
 
     def get_collection(self, name: str) -> Collection:
-        row = self._conn().execute("SELECT name, classification, description FROM collections WHERE name=?",
+        row = self._conn().execute("SELECT name, classification, description, public FROM collections WHERE name=?",
                                    (name,)).fetchone()
         if row is None:
             raise NotFound(f"collection {name!r} does not exist")
         groups = tuple(g for (g,) in self._conn().execute(
             "SELECT grp FROM collection_groups WHERE collection=? ORDER BY grp", (name,)))
-        return Collection(row[0], row[1], groups, row[2])
+        return Collection(row[0], row[1], groups, row[2], bool(row[3]))
 
     def list_collections(self, access: Access) -> list[Collection]:
         where, params = access_sql(access, "c0.name")

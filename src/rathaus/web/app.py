@@ -12,10 +12,12 @@ from typing import Any
 
 import swagger_ui_bundle
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rathaus import __version__
 from rathaus.documents import Access
@@ -23,7 +25,7 @@ from rathaus.embed.worker import BackgroundEmbedder
 from rathaus.errors import BackendError, NotFound, RathausError
 from rathaus.runtime import Runtime
 from rathaus.web import widget
-from rathaus.web.api import ask, documents, health, search
+from rathaus.web.api import ask, documents, health, me, search
 from rathaus.web.cors import OriginPolicy
 from rathaus.web.headers import SecurityHeaders, docs_csp
 from rathaus.web.pages import routes as pages
@@ -87,6 +89,15 @@ def create_app(runtime: Runtime | None = None) -> FastAPI:
         log.warning("%s: %s", exc.code, exc)
         return JSONResponse({"error": exc.code, "message": str(exc)}, status_code=400)
 
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Any:
+        if not request.url.path.startswith("/api/"):
+            return await http_exception_handler(request, exc)
+        code = {401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed"}.get(
+            exc.status_code, "http_error")
+        return JSONResponse({"error": code, "message": exc.detail}, status_code=exc.status_code,
+                            headers=getattr(exc, "headers", None))
+
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> Any:
         if not request.url.path.startswith("/api/"):
@@ -105,6 +116,7 @@ def create_app(runtime: Runtime | None = None) -> FastAPI:
     app.include_router(search.router)
     app.include_router(ask.router)
     app.include_router(documents.router)
+    app.include_router(me.router)
     app.include_router(pages.router)
     app.include_router(widget.router)
     # The last added runs first: security headers go on every response, the origin check's 403 included.

@@ -82,4 +82,13 @@ def m002_chunk_terms(conn: Any) -> None:
     conn.execute("INSERT OR IGNORE INTO meta VALUES ('lexical_generation', '0')")
 
 
-MIGRATIONS = [("001_initial", m001_initial), ("002_chunk_terms", m002_chunk_terms)]
+def m003_collection_public(conn: Any) -> None:
+    """Publication became its own decision: an *offen* collection is readable by all signed-in staff,
+    and by anonymous citizens only when it is also *public*. Collections that existed before were
+    all served to citizens when offen, so they stay public."""
+    conn.execute("ALTER TABLE collections ADD COLUMN public INTEGER NOT NULL DEFAULT 0")
+    conn.execute("UPDATE collections SET public = 1 WHERE classification = 'offen'")
+
+
+MIGRATIONS = [("001_initial", m001_initial), ("002_chunk_terms", m002_chunk_terms),
+              ("003_collection_public", m003_collection_public)]

@@ -16,12 +16,12 @@ from collections.abc import Iterator
 from dataclasses import asdict, is_dataclass
 from typing import Any, Literal
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
 from rathaus.errors import RathausError
-from rathaus.web.deps import RuntimeDep
+from rathaus.web.deps import UNAUTHORIZED_HEADERS, AccessDep, RuntimeDep
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/v1", tags=["answers"])
@@ -83,20 +83,25 @@ def _limited(request: Request) -> JSONResponse | None:
 
 
 @router.post("/ask", response_model=AskOut, responses={429: {"description": "Too many questions from this client"}})
-def ask(body: AskIn, request: Request, runtime: RuntimeDep) -> Any:
-    """Answer a question from the assistant's collections, with checked citations."""
+def ask(body: AskIn, request: Request, runtime: RuntimeDep, access: AccessDep) -> Any:
+    """Answer a question from the assistant's collections, with checked citations. A staff assistant
+    ("internal") needs a signed-in user and reads what that user may read; a public one reads only
+    published collections, whoever asks."""
     limited = _limited(request)
     if limited is not None:
         return limited
     engine = runtime.answers
+    profile = engine.config.assistant(body.assistant)
+    if profile.audience == "staff" and not access.authenticated:
+        raise HTTPException(401, f"The assistant {profile.name!r} is for signed-in staff.",
+                            headers=UNAUTHORIZED_HEADERS)
     if "text/event-stream" not in request.headers.get("accept", ""):
-        return to_api(engine.ask(body.question, body.assistant, body.language))
+        return to_api(engine.ask(body.question, body.assistant, body.language, access))
     engine.clean_question(body.question)  # bad input is a plain 400, before the stream starts
-    engine.config.assistant(body.assistant)
 
     def events() -> Iterator[str]:
         try:
-            for kind, payload in engine.stream(body.question, body.assistant, body.language):
+            for kind, payload in engine.stream(body.question, body.assistant, body.language, access):
                 if kind == "sources":
                     yield _sse("sources", [{"n": c.n, "title": c.title, "url": c.url} for c in payload])
                 elif kind == "done":

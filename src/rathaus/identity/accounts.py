@@ -1,0 +1,318 @@
+"""Staff accounts, org-unit groups and personal API tokens, in their own SQLite file (``identity.sqlite``).
+
+    accounts = Accounts.from_settings(settings)
+    accounts.add_group("stadt"); accounts.add_group("amt-32", parent="stadt/dezernat-2")
+    user = accounts.add_user("mmeier", password, role="user", groups=["stadt/dezernat-2/amt-32"])
+    token = accounts.create_token("mmeier", "Fachverfahren")   # shown once, stored as a hash
+    access = accounts.access_for_token(token)                   # -> Access(groups=..., authenticated=True)
+
+Roles: ``admin`` manages users, groups and collections; ``curator`` manages documents of the
+collections they may read; ``user`` searches and asks. A role never widens what a person may
+*read*: that comes from their groups alone, so an administrator does not see a confidential
+collection of an office they do not belong to. (Only the local operator on the command line reads
+everything.)
+
+Groups are org units written as paths, "stadt/dezernat-2/amt-32". A unit's parent must exist
+before it. Membership of a unit grants what is granted to the unit and to every unit above it
+(see ``Access.expanded_groups``).
+
+Passwords are hashed with argon2id (argon2-cffi's defaults). API tokens are 32 random bytes;
+only their SHA-256 is stored, so a copy of this file gives nobody a usable token. Access is
+computed from the database on every request: a user removed from a group, disabled, or whose
+token was revoked loses access with their next request.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+import threading
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from rathaus.documents import Access
+from rathaus.errors import InputError, NotFound
+from rathaus.store import migrations
+from rathaus.store.sqlitedb import connect, write_transaction
+
+ROLES = ("admin", "curator", "user")
+TOKEN_PREFIX = "rth_"
+MIN_PASSWORD = 12
+_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
+_UNIT = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+
+
+def m001_accounts(conn: Any) -> None:
+    migrations.script(conn, """
+        CREATE TABLE groups (
+            path TEXT PRIMARY KEY,            -- "stadt/dezernat-2/amt-32"
+            parent TEXT REFERENCES groups(path),
+            description TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE users (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            display_name TEXT NOT NULL DEFAULT '',
+            password_hash TEXT,               -- NULL: signs in only through single sign-on
+            role TEXT NOT NULL CHECK (role IN ('admin', 'curator', 'user')),
+            disabled INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE user_groups (
+            user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            grp TEXT NOT NULL REFERENCES groups(path) ON DELETE CASCADE,
+            PRIMARY KEY (user_id, grp)
+        );
+        CREATE TABLE tokens (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            label TEXT NOT NULL,
+            token_hash TEXT NOT NULL UNIQUE,  -- sha256 of the token; the token itself is never stored
+            created_at TEXT NOT NULL,
+            last_used TEXT,
+            revoked INTEGER NOT NULL DEFAULT 0
+        );
+    """)
+
+
+MIGRATIONS = [("accounts_001", m001_accounts)]
+
+
+@dataclass(frozen=True)
+class User:
+    id: int
+    name: str
+    display_name: str
+    role: str
+    disabled: bool
+    groups: tuple[str, ...]
+    has_password: bool
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+    def access(self) -> Access:
+        return Access(groups=frozenset(self.groups), authenticated=True)
+
+
+@dataclass(frozen=True)
+class Token:
+    id: int
+    user: str
+    label: str
+    created_at: str
+    last_used: str | None
+    revoked: bool
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def normalise_group(path: str) -> str:
+    parts = [p for p in str(path).strip().strip("/").lower().split("/") if p]
+    if not parts or not all(_UNIT.fullmatch(p) for p in parts):
+        raise InputError(f"invalid group {path!r}: use org-unit paths like stadt/dezernat-2/amt-32 "
+                         "(lower-case letters, digits, - and _)",
+                         user_message=f"Ungültige Gruppe „{path}“: erlaubt sind Pfade wie stadt/dezernat-2/amt-32.")
+    return "/".join(parts)
+
+
+class Accounts:
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._local = threading.local()
+        self._lock = threading.RLock()
+        self._hasher = PasswordHasher()
+        migrations.apply(self._conn(), MIGRATIONS)
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> Accounts:
+        return cls(Path(settings.data_dir) / "identity.sqlite")
+
+    def _conn(self) -> Any:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = connect(self.path)
+        return conn
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+    # -- groups ----------------------------------------------------------------------------
+    def add_group(self, name: str, parent: str | None = None, description: str = "") -> str:
+        """Create an org unit; ``name`` may be a full path or a unit below ``parent``. Returns the path."""
+        path = normalise_group(f"{parent}/{name}" if parent else name)
+        parent_path = path.rsplit("/", 1)[0] if "/" in path else None
+        with write_transaction(self._conn(), self._lock) as conn:
+            if parent_path and conn.execute("SELECT 1 FROM groups WHERE path = ?", (parent_path,)).fetchone() is None:
+                raise InputError(f"parent group {parent_path!r} does not exist; create it first",
+                                 user_message=f"Die übergeordnete Gruppe „{parent_path}“ gibt es nicht.")
+            conn.execute("INSERT INTO groups(path, parent, description, created_at) VALUES (?,?,?,?) "
+                         "ON CONFLICT(path) DO UPDATE SET description = excluded.description",
+                         (path, parent_path, description, _now()))
+        return path
+
+    def groups(self) -> list[tuple[str, str, int]]:
+        """(path, description, direct members), sorted so that a parent comes before its children."""
+        return [(r[0], r[1], r[2]) for r in self._conn().execute(
+            "SELECT g.path, g.description, count(ug.user_id) FROM groups g LEFT JOIN user_groups ug "
+            "ON ug.grp = g.path GROUP BY g.path ORDER BY g.path")]
+
+    def known_groups(self, groups: list[str]) -> list[str]:
+        """The groups as normalised paths; an InputError names any that do not exist (a typo in an
+        access list would otherwise lock everyone out, silently)."""
+        return self._require_groups(self._conn(), groups)
+
+    def _require_groups(self, conn: Any, groups: list[str]) -> list[str]:
+        paths = [normalise_group(g) for g in groups]
+        missing = [p for p in paths if conn.execute("SELECT 1 FROM groups WHERE path = ?", (p,)).fetchone() is None]
+        if missing:
+            raise InputError(f"unknown group(s): {', '.join(missing)}; create them with `rathaus groups add`",
+                             user_message=f"Unbekannte Gruppe(n): {', '.join(missing)}.")
+        return paths
+
+    # -- users -----------------------------------------------------------------------------
+    def add_user(self, name: str, password: str | None, role: str = "user", groups: list[str] | tuple[str, ...] = (),
+                 display_name: str = "") -> User:
+        name = name.strip().lower()
+        if not _NAME.fullmatch(name):
+            raise InputError(f"invalid user name {name!r}: lower-case letters, digits, '.', '-' and '_'",
+                             user_message="Ungültiger Benutzername: erlaubt sind Kleinbuchstaben, Ziffern, . - _")
+        if role not in ROLES:
+            raise InputError(f"role must be one of {', '.join(ROLES)}",
+                             user_message=f"Die Rolle muss {', '.join(ROLES)} sein.")
+        hashed = self._hash(password) if password is not None else None
+        with write_transaction(self._conn(), self._lock) as conn:
+            if conn.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone():
+                raise InputError(f"user {name!r} already exists", user_message=f"Den Benutzer „{name}“ gibt es schon.")
+            paths = self._require_groups(conn, list(groups))
+            cur = conn.execute("INSERT INTO users(name, display_name, password_hash, role, created_at) "
+                               "VALUES (?,?,?,?,?)", (name, display_name, hashed, role, _now()))
+            conn.executemany("INSERT INTO user_groups VALUES (?, ?)", [(cur.lastrowid, p) for p in paths])
+        return self.user(name)
+
+    def _hash(self, password: str) -> str:
+        if len(password) < MIN_PASSWORD:
+            raise InputError(f"password is shorter than {MIN_PASSWORD} characters",
+                             user_message=f"Das Passwort muss mindestens {MIN_PASSWORD} Zeichen lang sein.")
+        return self._hasher.hash(password)
+
+    def user(self, name: str) -> User:
+        row = self._conn().execute("SELECT id, name, display_name, role, disabled, password_hash IS NOT NULL "
+                                   "FROM users WHERE name = ?", (name.strip().lower(),)).fetchone()
+        if row is None:
+            raise NotFound(f"no user {name!r}")
+        groups = tuple(r[0] for r in self._conn().execute(
+            "SELECT grp FROM user_groups WHERE user_id = ? ORDER BY grp", (row[0],)))
+        return User(row[0], row[1], row[2], row[3], bool(row[4]), groups, bool(row[5]))
+
+    def users(self) -> list[User]:
+        return [self.user(r[0]) for r in self._conn().execute("SELECT name FROM users ORDER BY name")]
+
+    def set_groups(self, name: str, groups: list[str]) -> User:
+        """Replace a user's groups; their next request sees only what the new groups allow."""
+        user = self.user(name)
+        with write_transaction(self._conn(), self._lock) as conn:
+            paths = self._require_groups(conn, groups)
+            conn.execute("DELETE FROM user_groups WHERE user_id = ?", (user.id,))
+            conn.executemany("INSERT INTO user_groups VALUES (?, ?)", [(user.id, p) for p in paths])
+        return self.user(name)
+
+    def set_role(self, name: str, role: str) -> User:
+        if role not in ROLES:
+            raise InputError(f"role must be one of {', '.join(ROLES)}",
+                             user_message=f"Die Rolle muss {', '.join(ROLES)} sein.")
+        user = self.user(name)
+        with write_transaction(self._conn(), self._lock) as conn:
+            conn.execute("UPDATE users SET role = ? WHERE id = ?", (role, user.id))
+        return self.user(name)
+
+    def set_disabled(self, name: str, disabled: bool = True) -> User:
+        user = self.user(name)
+        with write_transaction(self._conn(), self._lock) as conn:
+            conn.execute("UPDATE users SET disabled = ? WHERE id = ?", (int(disabled), user.id))
+        return self.user(name)
+
+    def set_password(self, name: str, password: str) -> None:
+        user = self.user(name)
+        hashed = self._hash(password)
+        with write_transaction(self._conn(), self._lock) as conn:
+            conn.execute("UPDATE users SET password_hash = ? WHERE id = ?", (hashed, user.id))
+
+    def verify_password(self, name: str, password: str) -> User | None:
+        """The user, if the name and password match and the account is enabled; otherwise None.
+        An unknown name costs as much time as a wrong password, so names cannot be probed."""
+        row = self._conn().execute("SELECT password_hash, disabled FROM users WHERE name = ?",
+                                   (name.strip().lower(),)).fetchone()
+        stored = row[0] if row and row[0] else None
+        try:
+            self._hasher.verify(stored or _DUMMY_HASH, password)
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            return None
+        if stored is None or row[1]:
+            return None
+        if self._hasher.check_needs_rehash(stored):
+            with write_transaction(self._conn(), self._lock) as conn:
+                conn.execute("UPDATE users SET password_hash = ? WHERE name = ?",
+                             (self._hasher.hash(password), name.strip().lower()))
+        return self.user(name)
+
+    # -- tokens ----------------------------------------------------------------------------
+    def create_token(self, user: str, label: str = "") -> str:
+        """A new personal API token for ``user``. It is returned once and stored only as a hash."""
+        account = self.user(user)
+        token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+        with write_transaction(self._conn(), self._lock) as conn:
+            conn.execute("INSERT INTO tokens(user_id, label, token_hash, created_at) VALUES (?,?,?,?)",
+                         (account.id, label.strip() or "API", token_hash(token), _now()))
+        return token
+
+    def tokens(self, user: str | None = None) -> list[Token]:
+        sql = ("SELECT t.id, u.name, t.label, t.created_at, t.last_used, t.revoked FROM tokens t "
+               "JOIN users u ON u.id = t.user_id")
+        params: tuple[Any, ...] = ()
+        if user is not None:
+            sql += " WHERE u.name = ?"
+            params = (user.strip().lower(),)
+        return [Token(r[0], r[1], r[2], r[3], r[4], bool(r[5])) for r in self._conn().execute(sql + " ORDER BY t.id",
+                                                                                              params)]
+
+    def revoke_token(self, token_id: int) -> None:
+        with write_transaction(self._conn(), self._lock) as conn:
+            if conn.execute("UPDATE tokens SET revoked = 1 WHERE id = ?", (token_id,)).rowcount == 0:
+                raise NotFound(f"no token {token_id}")
+
+    def user_for_token(self, token: str) -> User | None:
+        """The enabled user a valid, unrevoked token belongs to; None otherwise."""
+        if not token.startswith(TOKEN_PREFIX):
+            return None
+        row = self._conn().execute(
+            "SELECT t.id, u.name FROM tokens t JOIN users u ON u.id = t.user_id "
+            "WHERE t.token_hash = ? AND t.revoked = 0 AND u.disabled = 0", (token_hash(token),)).fetchone()
+        if row is None:
+            return None
+        now = _now()
+        with write_transaction(self._conn(), self._lock) as conn:  # minute resolution keeps writes rare
+            conn.execute("UPDATE tokens SET last_used = ? WHERE id = ? AND (last_used IS NULL OR last_used < ?)",
+                         (now, row[0], now[:16]))
+        return self.user(row[1])
+
+
+_DUMMY_HASH = PasswordHasher().hash("rathaus-timing-equaliser")
