@@ -161,9 +161,29 @@ def test_sentences_and_support():
         "Am 3. Mai tagte der Rat.", "Dr. Müller sprach [1].", "Danach z. B. Punkt 2 [2]."]
     assert support("Die Steuer steigt auf 120 €.", "Die Hundesteuer steigt auf 120 € im Jahr.") > 0.5
     assert support("Die Steuer steigt auf 130 €.", "Die Hundesteuer steigt auf 120 € im Jahr.") == 0.0
+    # a compound is one word: its parts cannot outvote the rest of the claim
+    assert support("Die Hundesteuer wird abgeschafft.", "Die Hundesteuer steigt auf 120 € im Jahr.") == 0.0
+    assert support("Die Hundesteuer steigt.", "Für jeden Hund steigt die Steuer.") == 1.0  # all parts present
     src = [Source(1, 1, "d", "Titel", "Die Hundesteuer steigt auf 120 € im Jahr.")]
     checked = check_answer("Die Hundesteuer steigt auf 120 € [1][2]. Unbelegt.", src)
     assert checked[0].citations == [1] and checked[0].rejected == [2] and checked[1].citations == []
+
+
+def test_a_supported_sentence_without_a_working_citation_is_attributed():
+    src = [Source(1, 1, "d", "Hundesteuer", "Die Hundesteuer steigt auf 120 € im Jahr."),
+           Source(2, 2, "e", "Kita", "Die Kita Süd kostet 4,2 Mio. €.")]
+    forgot, wrong, invented = check_answer("Die Hundesteuer steigt auf 120 €.\nDie Kita kostet 4,2 Mio. € [1].\n"
+                                           "Die Kita kostet 5 Mio. € [2].", src)
+    assert (forgot.citations, forgot.attributed) == ([1], True)
+    assert (wrong.citations, wrong.rejected, wrong.attributed) == ([2], [1], True)
+    assert invented.citations == [] and invented.rejected == [2]  # no source has the number: not shown
+
+
+def test_a_model_that_forgets_the_marks_still_gives_a_cited_answer(runtime, web_index):
+    result = engine_with(runtime, "Die Hundesteuer steigt ab 2025 auf 120 € im Jahr.").ask(
+        "Wie hoch ist die Hundesteuer ab 2025?")
+    assert not result.refused and "120 €" in result.answer and "[1]" in result.answer
+    assert result.citations[0].document_id == web_index.ids["hundesteuer"]
 
 
 def test_a_bare_citation_is_no_sentence():

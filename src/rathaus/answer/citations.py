@@ -2,8 +2,10 @@
 
 A citation ``[n]`` is kept only when source n exists and supports the sentence: enough of the
 sentence's content terms (German stems, compounds split) occur in the passage, and every number
-in the sentence occurs in the passage too (numbers are where a model invents most). A sentence
-left without a supporting citation is not shown.
+in the sentence occurs in the passage too (numbers are where a model invents most). Small models
+often forget the marks, or put them on the wrong source: a sentence whose citations are all missing
+or rejected is attributed to the source that supports it best, under the same test. A sentence
+that no source supports is not shown.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rathaus.answer.backends.base import Source
-from rathaus.language.german import terms
+from rathaus.language.german import terms, tokens
 
 CITATION = re.compile(r"\s*\[(\d{1,3})\]")
 # A sentence ends at . ! ? (or a citation after one) followed by space and an upper-case letter,
@@ -55,16 +57,29 @@ def numbers(text: str) -> set[str]:
     return {re.sub(r"[.,]", "", n) for n in _NUMBER.findall(text)}
 
 
+def concepts(text: str) -> list[tuple[str, ...]]:
+    """The content words of a text, each as its index terms (a compound's stem, then its parts)."""
+    out: dict[tuple[str, ...], None] = {}
+    for token in tokens(text):
+        if not token.isdigit() and (word := tuple(terms(token))):
+            out.setdefault(word, None)
+    return list(out)
+
+
 def support(sentence: str, passage: str) -> float:
-    """Share of the sentence's content terms found in the passage; 0 if a number is missing, and 0
-    for a short claim (three content terms or fewer) that misses any of them."""
+    """Share of the sentence's content words found in the passage; 0 if a number is missing, and 0
+    for a short claim (three content words or fewer) that misses any of them. A compound counts once,
+    and is found when the passage has the compound or all of its parts ("Hundesteuer": hund, steuer),
+    so its parts cannot outvote the claim's other words."""
     claim = strip_citations(sentence)
     if not numbers(claim) <= numbers(passage):
         return 0.0
-    wanted = set(terms(claim))
+    wanted = concepts(claim)
     if not wanted:
         return 1.0
-    share = len(wanted & set(terms(passage))) / len(wanted)
+    have = set(terms(passage))
+    found = sum(1 for word in wanted if word[0] in have or (len(word) > 1 and all(t in have for t in word[1:])))
+    share = found / len(wanted)
     return share if len(wanted) > 3 or share == 1.0 else 0.0
 
 
@@ -73,6 +88,7 @@ class CheckedSentence:
     text: str  # without citation marks
     citations: list[int]  # the supporting sources, in the order cited
     rejected: list[int] = field(default_factory=list)  # cited but missing or not supporting
+    attributed: bool = False  # the citation was found by the check, not written by the backend
 
     def render(self) -> str:
         """The sentence with its citations before the closing punctuation: "… im Jahr [1]." """
@@ -96,6 +112,11 @@ def check_sentence(sentence: str, sources: Sequence[Source], min_support: float 
             kept.append(n)
         else:
             rejected.append(n)
+    if not kept:
+        scored = [(support(sentence, f"{s.title}\n{s.text}"), -s.n) for s in sources]
+        best = max(scored, default=(0.0, 0))
+        if best[0] >= min_support:
+            return CheckedSentence(strip_citations(sentence), [-best[1]], rejected, attributed=True)
     return CheckedSentence(strip_citations(sentence), kept, rejected)
 
 
