@@ -80,6 +80,14 @@ class Settings(BaseSettings):
     widget_origins: str = Field("", description="Comma-separated origins (https://www.musterstadt.de) whose pages "
                                                 "may embed the answer widget; empty: only this server's own pages.")
 
+    # staff sign-in (identity/sessions.py)
+    session_idle_minutes: int = Field(120, ge=1, description="A browser session ends after this long without use.")
+    session_max_hours: int = Field(10, ge=1, description="A browser session ends this long after sign-in.")
+    session_cookie_secure: bool | None = Field(None, description="Mark the session cookie Secure (HTTPS only). "
+                                               "Empty: when the request came over HTTPS.")
+    login_max_failures: int = Field(5, ge=1, description="Failed sign-ins per name within 15 minutes before it "
+                                                         "is refused for the rest of that time.")
+
     @property
     def db_path(self) -> Path:
         return self.data_dir / "rathaus.sqlite"

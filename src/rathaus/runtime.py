@@ -51,6 +51,13 @@ class Runtime:
         return Accounts.from_settings(self.settings)
 
     @cached_property
+    def sessions(self) -> Any:
+        from rathaus.identity.sessions import Sessions
+
+        return Sessions(self.accounts, idle_minutes=self.settings.session_idle_minutes,
+                        max_hours=self.settings.session_max_hours, max_failures=self.settings.login_max_failures)
+
+    @cached_property
     def answers(self) -> Any:
         from rathaus.answer.engine import AnswerEngine
 

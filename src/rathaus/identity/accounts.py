@@ -82,7 +82,25 @@ def m001_accounts(conn: Any) -> None:
     """)
 
 
-MIGRATIONS = [("accounts_001", m001_accounts)]
+def m002_sessions(conn: Any) -> None:
+    migrations.script(conn, """
+        CREATE TABLE sessions (
+            id_hash TEXT PRIMARY KEY,         -- sha256 of the cookie value; the value itself is never stored
+            user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            csrf TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            last_seen TEXT NOT NULL
+        );
+        CREATE TABLE login_failures (
+            name TEXT NOT NULL,
+            client TEXT NOT NULL,             -- a hash of the client address, never the address
+            at TEXT NOT NULL
+        );
+        CREATE INDEX login_failures_at ON login_failures(at);
+    """)
+
+
+MIGRATIONS = [("accounts_001", m001_accounts), ("accounts_002_sessions", m002_sessions)]
 
 
 @dataclass(frozen=True)

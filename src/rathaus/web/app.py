@@ -25,7 +25,7 @@ from rathaus.embed.worker import BackgroundEmbedder
 from rathaus.errors import BackendError, NotFound, RathausError
 from rathaus.runtime import Runtime
 from rathaus.web import widget
-from rathaus.web.api import ask, documents, health, me, search
+from rathaus.web.api import ask, documents, health, me, search, session
 from rathaus.web.cors import OriginPolicy
 from rathaus.web.headers import SecurityHeaders, docs_csp
 from rathaus.web.pages import routes as pages
@@ -117,6 +117,7 @@ def create_app(runtime: Runtime | None = None) -> FastAPI:
     app.include_router(ask.router)
     app.include_router(documents.router)
     app.include_router(me.router)
+    app.include_router(session.router)
     app.include_router(pages.router)
     app.include_router(widget.router)
     # The last added runs first: security headers go on every response, the origin check's 403 included.

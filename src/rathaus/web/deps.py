@@ -1,13 +1,17 @@
 """FastAPI dependencies as Annotated aliases, in one place.
 
-Who is asking: a request with ``Authorization: Bearer <token>`` acts for the token's user, with
-that user's groups as they are *now* (looked up on every request). A request without one is
-anonymous and reads only published collections. A wrong, revoked or disabled user's token is a
-401, never a silent fall-back to anonymous: a script with a broken token should fail loudly.
+Who is asking: a request with ``Authorization: Bearer <token>`` acts for the token's user, and a
+browser with a session cookie (``rathaus_session``, from POST /api/v1/session) for the signed-in
+user; either way with that user's groups as they are *now* (looked up on every request). A request
+with neither is anonymous and reads only published collections. A wrong, revoked or disabled
+user's token is a 401, never a silent fall-back to anonymous: a script with a broken token should
+fail loudly. A cookie alone never changes anything: POST, PUT, PATCH and DELETE with a session
+cookie also need the session's CSRF token in ``X-CSRF-Token`` (403 otherwise).
 """
 
 from __future__ import annotations
 
+import secrets
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request
@@ -16,6 +20,8 @@ from rathaus.documents import Access
 from rathaus.runtime import Runtime
 
 UNAUTHORIZED_HEADERS = {"WWW-Authenticate": 'Bearer realm="rathaus"'}
+SESSION_COOKIE = "rathaus_session"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _UNSET = object()
 
 
@@ -42,6 +48,14 @@ def get_user(request: Request) -> Any:
         if user is None:
             raise HTTPException(401, "The token is invalid, revoked, or its user is disabled.",
                                 headers=UNAUTHORIZED_HEADERS)
+    elif request.cookies.get(SESSION_COOKIE):
+        resolved = request.app.state.runtime.sessions.resolve(request.cookies[SESSION_COOKIE])
+        if resolved is not None:  # an expired cookie is simply no session: the page shows the sign-in
+            user, csrf = resolved
+            if request.method not in SAFE_METHODS and not secrets.compare_digest(
+                    request.headers.get("x-csrf-token", ""), csrf):
+                raise HTTPException(403, "This request needs the session's CSRF token in X-CSRF-Token.")
+            request.state.rathaus_csrf = csrf
     request.state.rathaus_user = user
     return user
 

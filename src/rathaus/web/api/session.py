@@ -1,0 +1,67 @@
+"""Browser sign-in for staff: POST /api/v1/session (name and password), GET /api/v1/session (who is signed
+in, and the CSRF token), DELETE /api/v1/session (sign out). See identity/sessions.py for the rules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request, Response
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from rathaus.identity.sessions import Throttled
+from rathaus.web.deps import SESSION_COOKIE, UNAUTHORIZED_HEADERS, RuntimeDep, UserDep
+
+router = APIRouter(prefix="/api/v1", tags=["staff"])
+
+
+class LoginIn(BaseModel):
+    name: str = Field(min_length=1, max_length=64)
+    password: str = Field(min_length=1, max_length=1024)
+
+
+def _user(user: Any, csrf: str | None) -> dict[str, Any]:
+    return {"name": user.name, "display_name": user.display_name, "role": user.role, "groups": list(user.groups),
+            "csrf_token": csrf}
+
+
+def _secure(request: Request, runtime: Any) -> bool:
+    configured = runtime.settings.session_cookie_secure
+    if configured is not None:
+        return configured
+    forwarded = request.headers.get("x-forwarded-proto", "") if runtime.settings.trust_proxy_headers else ""
+    return request.url.scheme == "https" or forwarded.split(",")[0].strip() == "https"
+
+
+@router.post("/session", summary="Sign in", responses={401: {"description": "Wrong name or password"},
+                                                       429: {"description": "Too many failed attempts"}})
+def login(body: LoginIn, request: Request, runtime: RuntimeDep) -> Any:
+    client = request.app.state.rate_limiter.client_key(request)
+    try:
+        signed_in = runtime.sessions.login(body.name, body.password, client)
+    except Throttled as exc:
+        return JSONResponse({"error": exc.code, "message": str(exc), "retry_after": round(exc.retry_after)},
+                            status_code=429, headers={"Retry-After": str(round(exc.retry_after))})
+    if signed_in is None:
+        raise HTTPException(401, "Wrong name or password.", headers=UNAUTHORIZED_HEADERS)
+    response = JSONResponse(_user(signed_in.user, signed_in.csrf))
+    response.set_cookie(SESSION_COOKIE, signed_in.cookie, max_age=runtime.settings.session_max_hours * 3600,
+                        path="/", httponly=True, samesite="strict", secure=_secure(request, runtime))
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@router.get("/session", summary="The signed-in user and the CSRF token",
+            responses={401: {"description": "Not signed in"}})
+def current(user: UserDep, request: Request) -> dict[str, Any]:
+    return _user(user, getattr(request.state, "rathaus_csrf", None))
+
+
+@router.delete("/session", status_code=204, summary="Sign out")
+def logout(user: UserDep, request: Request, runtime: RuntimeDep) -> Response:
+    cookie = request.cookies.get(SESSION_COOKIE)
+    if cookie:
+        runtime.sessions.logout(cookie)
+    response = Response(status_code=204)
+    response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="strict")
+    return response
