@@ -7,8 +7,10 @@ documents each one; a test keeps the two in step.
 
 from __future__ import annotations
 
+import tomllib
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -91,6 +93,32 @@ class Settings(BaseSettings):
     @property
     def db_path(self) -> Path:
         return self.data_dir / "rathaus.sqlite"
+
+
+def read_config_file(settings: Any) -> tuple[dict[str, Any], Path | None]:
+    """The TOML configuration file (``RATHAUS_CONFIG``, default ``rathaus.toml`` in the data directory)
+    as a dict, and its path; ``({}, None)`` when the default file does not exist. Its sections:
+    ``backends`` and ``assistants`` (answer/profiles.py), ``oidc`` (identity/oidc.py)."""
+    from rathaus.errors import ConfigError
+
+    path = getattr(settings, "config", None)
+    explicit = path is not None
+    path = Path(path) if explicit else Path(settings.data_dir) / "rathaus.toml"
+    if not path.exists():
+        if explicit:
+            raise ConfigError(f"config file {path} does not exist")
+        return {}, None
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path} is not valid TOML: {exc}") from exc
+    unknown = set(data) - CONFIG_SECTIONS
+    if unknown:
+        raise ConfigError(f"{path}: unknown section(s) {', '.join(sorted(unknown))}")
+    return data, path
+
+
+CONFIG_SECTIONS = frozenset({"backends", "assistants", "oidc"})
 
 
 @lru_cache

@@ -19,11 +19,11 @@ classified *offen*: the engine searches as an anonymous caller whatever the prof
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from rathaus.config import CONFIG_SECTIONS, read_config_file
 from rathaus.errors import ConfigError
 
 DEFAULT_HANDOFF_DE = ("Wenden Sie sich bitte an die Behördennummer 115 (Montag bis Freitag, 8 bis 18 Uhr) "
@@ -76,7 +76,7 @@ def default_config() -> AnswerConfig:
 
 
 def parse_config(data: dict[str, Any], path: Path | None = None) -> AnswerConfig:
-    unknown = set(data) - {"backends", "assistants"}
+    unknown = set(data) - CONFIG_SECTIONS
     if unknown:
         raise ConfigError(f"{path or 'config'}: unknown section(s) {', '.join(sorted(unknown))}")
     config = default_config()
@@ -98,15 +98,5 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> AnswerConfig
 
 
 def load_config(settings: Any) -> AnswerConfig:
-    path = getattr(settings, "config", None)
-    explicit = path is not None
-    path = Path(path) if explicit else Path(settings.data_dir) / "rathaus.toml"
-    if not path.exists():
-        if explicit:
-            raise ConfigError(f"config file {path} does not exist")
-        return default_config()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path} is not valid TOML: {exc}") from exc
-    return parse_config(data, path)
+    data, path = read_config_file(settings)
+    return parse_config(data, path) if path else default_config()

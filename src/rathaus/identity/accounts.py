@@ -44,7 +44,7 @@ from rathaus.store.sqlitedb import connect, write_transaction
 ROLES = ("admin", "curator", "user")
 TOKEN_PREFIX = "rth_"
 MIN_PASSWORD = 12
-_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
+_NAME = re.compile(r"[a-z0-9][a-z0-9._@-]{0,63}")
 _UNIT = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 
 
@@ -100,7 +100,24 @@ def m002_sessions(conn: Any) -> None:
     """)
 
 
-MIGRATIONS = [("accounts_001", m001_accounts), ("accounts_002_sessions", m002_sessions)]
+def m003_single_sign_on(conn: Any) -> None:
+    """external_id: "<issuer>|<subject>" of a single-sign-on user."""
+    migrations.script(conn, """
+        ALTER TABLE users ADD COLUMN external_id TEXT;
+        CREATE UNIQUE INDEX users_external_id ON users(external_id);
+        CREATE TABLE oidc_pending (               -- sign-ins sent to the provider and not yet back
+            state_hash TEXT PRIMARY KEY,
+            nonce TEXT NOT NULL,
+            verifier TEXT NOT NULL,               -- the PKCE code verifier
+            redirect_uri TEXT NOT NULL,
+            return_to TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+    """)
+
+
+MIGRATIONS = [("accounts_001", m001_accounts), ("accounts_002_sessions", m002_sessions),
+              ("accounts_003_single_sign_on", m003_single_sign_on)]
 
 
 @dataclass(frozen=True)
@@ -187,6 +204,15 @@ class Accounts:
                          (path, parent_path, description, _now()))
         return path
 
+    def ensure_group(self, path: str) -> str:
+        """Create an org unit and any missing units above it."""
+        parts = normalise_group(path).split("/")
+        for i in range(1, len(parts) + 1):
+            sub = "/".join(parts[:i])
+            if self._conn().execute("SELECT 1 FROM groups WHERE path = ?", (sub,)).fetchone() is None:
+                self.add_group(sub)
+        return "/".join(parts)
+
     def groups(self) -> list[tuple[str, str, int]]:
         """(path, description, direct members), sorted so that a parent comes before its children."""
         return [(r[0], r[1], r[2]) for r in self._conn().execute(
@@ -224,6 +250,31 @@ class Accounts:
             cur = conn.execute("INSERT INTO users(name, display_name, password_hash, role, created_at) "
                                "VALUES (?,?,?,?,?)", (name, display_name, hashed, role, _now()))
             conn.executemany("INSERT INTO user_groups VALUES (?, ?)", [(cur.lastrowid, p) for p in paths])
+        return self.user(name)
+
+    def upsert_external_user(self, external_id: str, name: str, role: str, groups: list[str],
+                             display_name: str = "") -> User:
+        """Create or update a single-sign-on user, found by ``external_id`` (issuer and subject). The role
+        and groups are replaced: the identity provider is the source of truth for them."""
+        with write_transaction(self._conn(), self._lock) as conn:
+            paths = self._require_groups(conn, groups)
+            row = conn.execute("SELECT id, name FROM users WHERE external_id = ?", (external_id,)).fetchone()
+            if row is None:
+                if conn.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone():
+                    raise InputError(f"a local account named {name!r} exists and is not linked to {external_id}",
+                                     user_message=f"Es gibt bereits ein lokales Konto „{name}“. Bitte wenden Sie "
+                                                  "sich an die IT.")
+                if not _NAME.fullmatch(name):
+                    raise InputError(f"the provider's user name {name!r} is not usable",
+                                     user_message="Ihr Benutzername beim Identitätsanbieter ist hier nicht nutzbar.")
+                user_id = conn.execute("INSERT INTO users(name, display_name, password_hash, role, created_at, "
+                                       "external_id) VALUES (?,?,NULL,?,?,?)",
+                                       (name, display_name, role, _now(), external_id)).lastrowid
+            else:
+                user_id, name = row
+                conn.execute("UPDATE users SET role = ?, display_name = ? WHERE id = ?", (role, display_name, user_id))
+            conn.execute("DELETE FROM user_groups WHERE user_id = ?", (user_id,))
+            conn.executemany("INSERT INTO user_groups VALUES (?, ?)", [(user_id, p) for p in paths])
         return self.user(name)
 
     def _hash(self, password: str) -> str:

@@ -24,7 +24,7 @@ from rathaus.documents import Access
 from rathaus.embed.worker import BackgroundEmbedder
 from rathaus.errors import BackendError, NotFound, RathausError
 from rathaus.runtime import Runtime
-from rathaus.web import widget
+from rathaus.web import oidc, widget
 from rathaus.web.api import ask, documents, health, me, search, session
 from rathaus.web.cors import OriginPolicy
 from rathaus.web.headers import SecurityHeaders, docs_csp
@@ -118,6 +118,7 @@ def create_app(runtime: Runtime | None = None) -> FastAPI:
     app.include_router(documents.router)
     app.include_router(me.router)
     app.include_router(session.router)
+    app.include_router(oidc.router)
     app.include_router(pages.router)
     app.include_router(widget.router)
     # The last added runs first: security headers go on every response, the origin check's 403 included.

@@ -45,10 +45,17 @@ def login(body: LoginIn, request: Request, runtime: RuntimeDep) -> Any:
     if signed_in is None:
         raise HTTPException(401, "Wrong name or password.", headers=UNAUTHORIZED_HEADERS)
     response = JSONResponse(_user(signed_in.user, signed_in.csrf))
-    response.set_cookie(SESSION_COOKIE, signed_in.cookie, max_age=runtime.settings.session_max_hours * 3600,
-                        path="/", httponly=True, samesite="strict", secure=_secure(request, runtime))
+    set_session_cookie(response, request, runtime, signed_in.cookie)
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def set_session_cookie(response: Response, request: Request, runtime: Any, cookie: str) -> None:
+    """The session cookie: HttpOnly, so no script reads it, and SameSite=Lax, so another site's forms and
+    scripts never send it. (Strict would also drop it on the first page after single sign-on, which
+    the browser reaches through the provider's redirect.) Every change needs the CSRF token anyway."""
+    response.set_cookie(SESSION_COOKIE, cookie, max_age=runtime.settings.session_max_hours * 3600, path="/",
+                        httponly=True, samesite="lax", secure=_secure(request, runtime))
 
 
 @router.get("/session", summary="The signed-in user and the CSRF token",
@@ -63,5 +70,5 @@ def logout(user: UserDep, request: Request, runtime: RuntimeDep) -> Response:
     if cookie:
         runtime.sessions.logout(cookie)
     response = Response(status_code=204)
-    response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="strict")
+    response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax")
     return response
