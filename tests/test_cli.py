@@ -150,3 +150,32 @@ def test_users_groups_and_tokens(run, monkeypatch, tmp_path):
     assert run("users", "disable", "admin").exit_code == 0 and accounts.user("admin").disabled
     assert accounts.verify_password("admin", "ein sehr langes Passwort") is None
     accounts.close()
+
+
+def test_docs_add_and_remove_files_and_the_audit_log_records_it(run, tmp_path):
+    folder = tmp_path / "ablage"
+    (folder / "unter").mkdir(parents=True)
+    (folder / "Streupläne.md").write_text("# Streuplan\n\nStreusalz lagert in Halle 3.", encoding="utf-8")
+    (folder / "unter" / "Notiz.txt").write_text("Die Kehrmaschine ist defekt.", encoding="utf-8")
+    (folder / "kaputt.bin").write_bytes(bytes(range(256)) * 4)
+    (folder / ".versteckt.txt").write_text("nicht aufnehmen", encoding="utf-8")
+    assert run("docs", "add", str(folder), "--collection", "bauhof").exit_code == 2  # no such collection yet
+    assert run("collections", "add", "bauhof", "--classification", "intern").exit_code == 0
+    result = run("docs", "add", str(folder), "--collection", "bauhof")
+    assert result.exit_code == 0, result.output
+    assert "2 Datei(en) übernommen, 1 mit Fehler" in result.output and "kaputt.bin" in result.output
+    assert "file:bauhof/Streupläne.md" in result.output
+    assert "unverändert" in run("docs", "add", str(folder / "Streupläne.md"), "--collection", "bauhof").output
+    search = run("search", "Kehrmaschine", "--json")
+    assert json.loads(search.output[search.output.index("{"):])["results"][0]["document_id"] == "file:bauhof/Notiz.txt"
+    assert run("docs", "remove", "file:bauhof/Notiz.txt").exit_code == 0
+    assert run("docs", "remove", "file:bauhof/Notiz.txt").exit_code == 2
+    assert run("docs", "remove", "https://ratsinfo.example/paper/1").exit_code == 2  # source documents stay
+
+    export = run("audit", "export", "--action", "document", "--format", "jsonl")
+    lines = [json.loads(line) for line in export.stdout.splitlines() if line.startswith("{")]
+    assert [(e["actor"], e["action"]) for e in lines] == [("operator", "document.add")] * 2 + [
+        ("operator", "document.remove")]
+    csv_out = run("audit", "export", "--since", "2020-01-01").stdout
+    assert csv_out.startswith("id,at,actor,action,target,details") and "collection.set" in csv_out
+    assert run("audit", "export", "--since", "gestern").exit_code == 2

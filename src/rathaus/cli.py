@@ -54,6 +54,11 @@ users_app = typer.Typer(help="Staff accounts: roles admin, curator, user.", no_a
 app.add_typer(users_app, name="users")
 tokens_app = typer.Typer(help="Personal API tokens (Authorization: Bearer).", no_args_is_help=True)
 app.add_typer(tokens_app, name="tokens")
+docs_app = typer.Typer(help="Staff documents from files: PDF, DOCX, ODT, HTML, Markdown, text, e-mail.",
+                       no_args_is_help=True)
+app.add_typer(docs_app, name="docs")
+audit_app = typer.Typer(help="The audit log: who did what, when (never content).", no_args_is_help=True)
+app.add_typer(audit_app, name="audit")
 answers_app = typer.Typer(help="Answer records and citizens' feedback (for editors and operators).",
                           no_args_is_help=True)
 app.add_typer(answers_app, name="answers")
@@ -334,6 +339,15 @@ def _accounts() -> Any:
     return Accounts.from_settings(state.settings)
 
 
+def _audit(action: str, target: str = "", **details: Any) -> None:
+    """An audit entry for an administrative command (the actor is the local operator)."""
+    from rathaus.identity.audit import OPERATOR, AuditLog
+
+    log = AuditLog.from_settings(state.settings)
+    log.record(OPERATOR, action, target, **details)
+    log.close()
+
+
 @collection_app.command("add")
 def collection_add(
     name: Annotated[str, typer.Argument(help="Collection name.")],
@@ -365,6 +379,7 @@ def collection_add(
         accounts.close()
     runtime = Runtime(state.settings)
     runtime.store.ensure_collection(Collection(name, classification, tuple(groups), description, public))  # type: ignore[arg-type]
+    _audit("collection.set", name, classification=classification, groups=groups, public=public)
     console.print(f"Sammlung {name!r}: {classification}{', veröffentlicht' if public else ''}, "
                   f"Gruppen: {', '.join(groups) or '–'}")
     runtime.close()
@@ -403,6 +418,7 @@ def groups_add(
         _fail(exc)
     finally:
         accounts.close()
+    _audit("group.add", path)
     console.print(f"Gruppe {path}")
 
 
@@ -449,6 +465,7 @@ def users_add(
         _fail(exc)
     finally:
         accounts.close()
+    _audit("user.add", user.name, role=user.role, groups=list(user.groups))
     console.print(f"Benutzer {user.name} ({user.role}), Gruppen: {', '.join(user.groups) or '–'}")
 
 
@@ -479,6 +496,7 @@ def users_groups(
         _fail(exc)
     finally:
         accounts.close()
+    _audit("user.groups", user.name, groups=list(user.groups))
     console.print(f"Benutzer {user.name}, Gruppen: {', '.join(user.groups) or '–'}")
 
 
@@ -493,6 +511,7 @@ def users_disable(name: Annotated[str, typer.Argument(help="Login name.")],
         _fail(exc)
     finally:
         accounts.close()
+    _audit("user.disable" if user.disabled else "user.enable", user.name)
     console.print(f"Benutzer {user.name}: {'gesperrt' if user.disabled else 'aktiv'}")
 
 
@@ -509,6 +528,7 @@ def tokens_create(
         _fail(exc)
     finally:
         accounts.close()
+    _audit("token.create", name, label=label)
     console.print("Token (wird nur jetzt angezeigt):")
     print(token)
 
@@ -536,7 +556,96 @@ def tokens_revoke(token_id: Annotated[int, typer.Argument(help="The token's ID f
         _fail(exc)
     finally:
         accounts.close()
+    _audit("token.revoke", str(token_id))
     console.print(f"Token {token_id} widerrufen.")
+
+
+@docs_app.command("add")
+def docs_add(
+    paths: Annotated[list[Path], typer.Argument(help="Files, or folders (searched recursively).")],
+    collection: Annotated[str, typer.Option(help="The collection to add them to.")],
+) -> None:
+    """Add files to a collection; a file of the same name is replaced. Unreadable files are reported and skipped."""
+    from rathaus.sources.files.library import FileLibrary
+
+    runtime = Runtime(state.settings)
+    try:
+        runtime.store.get_collection(collection)
+    except RathausError as exc:
+        runtime.close()
+        _fail(exc)
+    library = FileLibrary(runtime.store, state.settings)
+    files_ = [f for p in paths for f in (sorted(x for x in p.rglob("*") if x.is_file() and not
+                                                any(part.startswith(".") for part in x.relative_to(p).parts))
+                                         if p.is_dir() else [p])]
+    added = failed = 0
+    for path in files_:
+        try:
+            result = library.add(path.read_bytes(), path.name, collection, added_by="operator", source="cli")
+        except (RathausError, OSError) as exc:
+            failed += 1
+            message = exc.user_message if isinstance(exc, RathausError) else str(exc)
+            console.print(f"[red]Fehler:[/red] {path}: {message}")
+            continue
+        added += 1
+        state_text = "ersetzt" if result.replaced else ("neu" if result.changed else "unverändert")
+        console.print(f"{path.name}: {state_text}, {result.format}, {result.chunks} Abschnitte  "
+                      f"[dim]{result.document_id}[/dim]")
+        for warning in result.warnings:
+            console.print(f"   [yellow]Hinweis:[/yellow] {warning}")
+        if result.changed:
+            _audit("document.add", result.document_id, collection=collection, replaced=result.replaced)
+    runtime.close()
+    console.print(f"{added} Datei(en) übernommen, {failed} mit Fehler.")
+    if failed and not added:
+        raise typer.Exit(2)
+
+
+@docs_app.command("remove")
+def docs_remove(document_id: Annotated[str, typer.Argument(help="The document id (file:<collection>/<name>).")]) -> None:
+    """Remove a file document from the index."""
+    from rathaus.sources.files.library import FileLibrary
+
+    runtime = Runtime(state.settings)
+    try:
+        removed = FileLibrary(runtime.store, state.settings).remove(document_id)
+    except RathausError as exc:
+        runtime.close()
+        _fail(exc)
+    runtime.close()
+    if not removed:
+        console.print(f"[red]Fehler:[/red] Dokument {document_id} gibt es nicht.")
+        raise typer.Exit(2)
+    _audit("document.remove", document_id)
+    console.print(f"Entfernt: {document_id}")
+
+
+@audit_app.command("export")
+def audit_export(
+    since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
+    actor: Annotated[str | None, typer.Option(help="Only this user ('operator' for the command line).")] = None,
+    action: Annotated[str | None, typer.Option(help="Only this action or family, e.g. document or user.add.")]
+    = None,
+    fmt: Annotated[str, typer.Option("--format", help="csv or jsonl.")] = "csv",
+) -> None:
+    """Write audit entries to stdout as CSV or JSON Lines."""
+    from datetime import UTC, datetime
+
+    from rathaus.identity.audit import AuditLog
+
+    try:
+        start = datetime.fromisoformat(since).replace(tzinfo=UTC) if since else None
+    except ValueError:
+        console.print("[red]Fehler:[/red] --since muss ein Datum wie 2026-01-31 sein.")
+        raise typer.Exit(2) from None
+    log = AuditLog.from_settings(state.settings)
+    try:
+        count = log.export(log.entries(start, actor, action), sys.stdout, fmt)
+    except RathausError as exc:
+        _fail(exc)
+    finally:
+        log.close()
+    console.print(f"{count} Einträge.")
 
 
 @app.command()

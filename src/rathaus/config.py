@@ -87,6 +87,9 @@ class Settings(BaseSettings):
     session_max_hours: int = Field(10, ge=1, description="A browser session ends this long after sign-in.")
     session_cookie_secure: bool | None = Field(None, description="Mark the session cookie Secure (HTTPS only). "
                                                "Empty: when the request came over HTTPS.")
+    conversation_retention_days: int = Field(90, ge=1, description="Days a staff conversation with the internal "
+                                                                   "assistant is kept after its last message.")
+    audit_retention_days: int = Field(365, ge=1, description="Days audit entries (who did what, when) are kept.")
     login_max_failures: int = Field(5, ge=1, description="Failed sign-ins per name within 15 minutes before it "
                                                          "is refused for the rest of that time.")
 

@@ -83,3 +83,10 @@ class BackendError(RathausError):
 class InputError(RathausError):
     code = "invalid_input"
     user_message = "Die Eingabe ist ungültig."
+
+
+class Forbidden(RathausError):
+    """The caller is known but may not do this (HTTP 403)."""
+
+    code = "forbidden"
+    user_message = "Dafür fehlt Ihnen die Berechtigung."

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import threading
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from rathaus import plugins
@@ -51,6 +52,32 @@ class Runtime:
         return Accounts.from_settings(self.settings)
 
     @cached_property
+    def workspace(self) -> Any:
+        from rathaus.workspace.db import open_workspace
+
+        return open_workspace(Path(self.settings.data_dir) / "workspace.sqlite")
+
+    @cached_property
+    def prompts(self) -> Any:
+        from rathaus.workspace.prompts import PromptLibrary
+
+        library = PromptLibrary(self.workspace)
+        library.install_starters()
+        return library
+
+    @cached_property
+    def conversations(self) -> Any:
+        from rathaus.workspace.conversations import Conversations
+
+        return Conversations(self.workspace, self.settings.conversation_retention_days)
+
+    @cached_property
+    def audit(self) -> Any:
+        from rathaus.identity.audit import AuditLog
+
+        return AuditLog.from_settings(self.settings)
+
+    @cached_property
     def sessions(self) -> Any:
         from rathaus.identity.sessions import Sessions
 
@@ -70,3 +97,7 @@ class Runtime:
             self.provenance.close()
         if "accounts" in self.__dict__:
             self.accounts.close()
+        if "audit" in self.__dict__:
+            self.audit.close()
+        if "workspace" in self.__dict__:
+            self.workspace.close()

@@ -156,13 +156,15 @@ class AnswerEngine:
             return Access.anonymous()
         return access
 
-    def sources(self, question: str, profile: AssistantProfile, access: Access) -> list[Source]:
+    def sources(self, question: str, profile: AssistantProfile, access: Access,
+                document_ids: list[str] | None = None) -> list[Source]:
         """The numbered passages for the backend. Search ranks documents; inside the best documents a
         second, lexical pass picks the passages that match the question best (a paper's first passage
         is usually its cover sheet, while the answer sits deeper). The best documents contribute
         several passages, in the order: best passage of documents 1-3, second best of 1-2, then
         documents 4 onwards."""
-        filters = SearchFilters(collections=list(profile.collections)) if profile.collections else None
+        filters = SearchFilters(collections=list(profile.collections), document_ids=list(document_ids or [])) \
+            if profile.collections or document_ids else None
         response = self.searcher.search(question, access, filters=filters, limit=profile.sources, passages=2)
         results = response.results
         top = results[:3]
@@ -172,7 +174,7 @@ class AnswerEngine:
             hits = self.store.lexical_search(
                 query_terms(question), access,
                 SearchFilters(collections=filters.collections if filters else [],
-                              document_ids=[r.document_id for r in top]), limit=60)
+                              document_ids=[r.document_id for r in top]), limit=60)  # top ⊆ document_ids
             for h in hits:
                 inner.setdefault(h.document_id, []).append(h.chunk_id)
             sections = self.wanted_sections(question)
@@ -300,7 +302,7 @@ class AnswerEngine:
 
     # -- answering -----------------------------------------------------------------------
     def stream(self, question: Any, assistant: str = "public", language: str = "de",
-               access: Access | None = None) -> Iterator[tuple[str, Any]]:
+               access: Access | None = None, document_ids: list[str] | None = None) -> Iterator[tuple[str, Any]]:
         """Events: ("sources", [Citation]), ("text", str) for each checked sentence, ("done", AnswerResult)."""
         started = time.perf_counter()
         lang = "en" if language == "en" else "de"
@@ -308,7 +310,7 @@ class AnswerEngine:
         profile = self.config.assistant(assistant)
         backend = self.backend(profile.backend)
         access = self.access_for(profile, access)
-        sources = self.sources(question, profile, access)
+        sources = self.sources(question, profile, access, document_ids)
         timings = {"retrieval_ms": (time.perf_counter() - started) * 1000}
         yield "sources", [self._citation(s) for s in sources]
         coverage = self.coverage(question, sources)
@@ -383,8 +385,8 @@ class AnswerEngine:
             timings={k: round(v, 1) for k, v in timings.items()})
 
     def ask(self, question: Any, assistant: str = "public", language: str = "de",
-            access: Access | None = None) -> AnswerResult:
-        for kind, payload in self.stream(question, assistant, language, access):
+            access: Access | None = None, document_ids: list[str] | None = None) -> AnswerResult:
+        for kind, payload in self.stream(question, assistant, language, access, document_ids):
             if kind == "done":
                 return payload
         raise AssertionError("the answer stream ended without a result")  # pragma: no cover

@@ -27,7 +27,6 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
-import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -39,7 +38,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from rathaus.documents import Access
 from rathaus.errors import InputError, NotFound
 from rathaus.store import migrations
-from rathaus.store.sqlitedb import connect, write_transaction
+from rathaus.store.sqlitedb import SQLiteFile, write_transaction
 
 ROLES = ("admin", "curator", "user")
 TOKEN_PREFIX = "rth_"
@@ -135,7 +134,8 @@ class User:
         return self.role == "admin"
 
     def access(self) -> Access:
-        return Access(groups=frozenset(self.groups), authenticated=True)
+        """What this person may read: their org units, and their own personal collection."""
+        return Access(groups=frozenset(self.groups) | {personal_group(self.name)}, authenticated=True)
 
 
 @dataclass(frozen=True)
@@ -146,6 +146,16 @@ class Token:
     created_at: str
     last_used: str | None
     revoked: bool
+
+
+def personal_group(name: str) -> str:
+    """The access group of one person alone ("~mmeier"): org-unit paths never start with "~"."""
+    return f"~{name}"
+
+
+def personal_collection(name: str) -> str:
+    """The collection of files a person uploaded for themselves (to ask about "only these documents")."""
+    return f"~{name}"
 
 
 def _now() -> str:
@@ -167,28 +177,20 @@ def normalise_group(path: str) -> str:
 
 class Accounts:
     def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._local = threading.local()
-        self._lock = threading.RLock()
+        self.db = SQLiteFile(path, MIGRATIONS)
+        self.path = self.db.path
+        self._lock = self.db.lock
         self._hasher = PasswordHasher()
-        migrations.apply(self._conn(), MIGRATIONS)
 
     @classmethod
     def from_settings(cls, settings: Any) -> Accounts:
         return cls(Path(settings.data_dir) / "identity.sqlite")
 
     def _conn(self) -> Any:
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = self._local.conn = connect(self.path)
-        return conn
+        return self.db.conn()
 
     def close(self) -> None:
-        conn = getattr(self._local, "conn", None)
-        if conn is not None:
-            conn.close()
-            self._local.conn = None
+        self.db.close()
 
     # -- groups ----------------------------------------------------------------------------
     def add_group(self, name: str, parent: str | None = None, description: str = "") -> str:

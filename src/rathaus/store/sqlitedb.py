@@ -42,3 +42,33 @@ def write_transaction(conn: Any, lock: threading.RLock) -> Iterator[Any]:
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
+
+
+class SQLiteFile:
+    """A small SQLite database of its own (accounts, audit log, workspace): its numbered migrations applied
+    on opening, one connection per thread, writes through ``write()``."""
+
+    def __init__(self, path: str | Path, migrations_: list[tuple[str, Any]]) -> None:
+        from rathaus.store import migrations
+
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._local = threading.local()
+        self.lock = threading.RLock()
+        migrations.apply(self.conn(), migrations_)
+
+    def conn(self) -> Any:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = connect(self.path)
+        return conn
+
+    def write(self) -> Any:
+        """A write transaction (see ``write_transaction``)."""
+        return write_transaction(self.conn(), self.lock)
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None

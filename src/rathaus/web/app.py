@@ -22,10 +22,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from rathaus import __version__
 from rathaus.documents import Access
 from rathaus.embed.worker import BackgroundEmbedder
-from rathaus.errors import BackendError, NotFound, RathausError
+from rathaus.errors import BackendError, Forbidden, NotFound, RathausError
 from rathaus.runtime import Runtime
 from rathaus.web import oidc, widget
-from rathaus.web.api import ask, documents, health, me, search, session
+from rathaus.web.api import ask, collections, conversations, documents, health, me, prompts, search, session
+from rathaus.web.bodylimit import BodySizeLimit
 from rathaus.web.cors import OriginPolicy
 from rathaus.web.headers import SecurityHeaders, docs_csp
 from rathaus.web.pages import routes as pages
@@ -79,6 +80,11 @@ def create_app(runtime: Runtime | None = None) -> FastAPI:
     async def not_found(request: Request, exc: NotFound) -> JSONResponse:
         return JSONResponse({"error": exc.code, "message": str(exc)}, status_code=404)
 
+    @app.exception_handler(Forbidden)
+    async def forbidden(request: Request, exc: Forbidden) -> JSONResponse:
+        return JSONResponse({"error": exc.code, "message": str(exc), "user_message": exc.user_message},
+                            status_code=403)
+
     @app.exception_handler(BackendError)
     async def backend_unavailable(request: Request, exc: BackendError) -> JSONResponse:
         log.error("%s: %s", exc.code, exc)
@@ -87,7 +93,8 @@ def create_app(runtime: Runtime | None = None) -> FastAPI:
     @app.exception_handler(RathausError)
     async def rathaus_error(request: Request, exc: RathausError) -> JSONResponse:
         log.warning("%s: %s", exc.code, exc)
-        return JSONResponse({"error": exc.code, "message": str(exc)}, status_code=400)
+        return JSONResponse({"error": exc.code, "message": str(exc), "user_message": exc.user_message},
+                            status_code=400)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Any:
@@ -116,6 +123,9 @@ def create_app(runtime: Runtime | None = None) -> FastAPI:
     app.include_router(search.router)
     app.include_router(ask.router)
     app.include_router(documents.router)
+    app.include_router(collections.router)
+    app.include_router(prompts.router)
+    app.include_router(conversations.router)
     app.include_router(me.router)
     app.include_router(session.router)
     app.include_router(oidc.router)
@@ -123,6 +133,9 @@ def create_app(runtime: Runtime | None = None) -> FastAPI:
     app.include_router(widget.router)
     # The last added runs first: security headers go on every response, the origin check's 403 included.
     app.add_middleware(OriginPolicy, settings=lambda: runtime.settings)
+    app.add_middleware(BodySizeLimit, limit_for=lambda path: (
+        runtime.settings.max_file_bytes * collections.MAX_FILES + 1_000_000
+        if path.startswith("/api/v1/collections/") else 4_000_000 if path.startswith("/api/") else None))
     app.add_middleware(SecurityHeaders)
     app.mount("/static/swagger", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger")
     app.mount("/static", StaticFiles(directory=str(files("rathaus") / "web" / "static")), name="static")

@@ -74,7 +74,28 @@ def require_user(request: Request) -> Any:
     return user
 
 
+class Auditor:
+    """Records an audit entry for this request's user (see identity/audit.py)."""
+
+    def __init__(self, request: Request) -> None:
+        self.request = request
+
+    @property
+    def actor(self) -> str:
+        user = get_user(self.request)
+        return user.name if user is not None else "anonymous"
+
+    def __call__(self, action: str, target: str = "", **details: Any) -> None:
+        self.request.app.state.runtime.audit.record(self.actor, action, target, **details)
+
+    def read(self, document_id: str, what: str = "document") -> None:
+        """Staff reading a document is recorded; anonymous reading of published documents is not."""
+        if get_user(self.request) is not None:
+            self(f"{what}.read", document_id)
+
+
 RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
 StoreDep = Annotated[Any, Depends(get_store)]
 AccessDep = Annotated[Access, Depends(get_access)]
 UserDep = Annotated[Any, Depends(require_user)]
+AuditDep = Annotated[Auditor, Depends(Auditor)]

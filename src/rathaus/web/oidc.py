@@ -83,6 +83,8 @@ def oidc_callback(request: Request, runtime: RuntimeDep, code: str = "", state: 
     if user.disabled:
         return _page(TEXT["de"]["disabled"], 403)
     signed_in = runtime.sessions.start(user)
+    runtime.audit.record(user.name, "session.start", user.name, method="oidc", role=user.role,
+                         groups=list(user.groups))
     response = RedirectResponse(_local_path(return_to), status_code=303, headers={"Cache-Control": "no-store"})
     set_session_cookie(response, request, runtime, signed_in.cookie)
     return response

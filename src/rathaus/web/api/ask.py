@@ -21,7 +21,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
 from rathaus.errors import RathausError
-from rathaus.web.deps import UNAUTHORIZED_HEADERS, AccessDep, RuntimeDep
+from rathaus.web.deps import UNAUTHORIZED_HEADERS, AccessDep, RuntimeDep, get_user
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/v1", tags=["answers"])
@@ -31,6 +31,10 @@ class AskIn(BaseModel):
     question: str = Field(..., description="The citizen's question, in German or English.")
     assistant: str = Field("public", description="Assistant profile from rathaus.toml.")
     language: Literal["de", "en"] = Field("de", description="Language of the answer's own texts.")
+    document_ids: list[str] = Field(default_factory=list, max_length=50,
+                                    description="Only these documents (e.g. files you just uploaded).")
+    conversation_id: str | None = Field(None, max_length=64, description="Staff assistants: continue this "
+                                        "conversation of yours; without it a new one is started.")
 
 
 class CitationOut(BaseModel):
@@ -52,6 +56,7 @@ class AskOut(BaseModel):
     notices: list[str] = []
     handoff: str | None = None
     model: str = ""
+    conversation_id: str | None = None  # staff assistants: where the question and answer were saved
 
 
 class FeedbackIn(BaseModel):
@@ -61,10 +66,29 @@ class FeedbackIn(BaseModel):
                                                         "unverstaendlich, quelle_passt_nicht, sonstiges.")
 
 
-def to_api(result: Any) -> dict[str, Any]:
+def to_api(result: Any, conversation_id: str | None = None) -> dict[str, Any]:
     return AskOut(answer=result.answer, refused=result.refused, citations=[asdict(c) for c in result.citations],
                   provenance_id=result.provenance_id, notices=result.notices, handoff=result.handoff,
-                  model=result.model).model_dump()
+                  model=result.model, conversation_id=conversation_id).model_dump()
+
+
+def _saver(runtime: Any, user: Any, profile: Any, body: AskIn) -> Any:
+    """For a staff assistant and a signed-in user: a function that saves the question and the answer in
+    the user's conversation (a new one unless ``conversation_id`` names one of theirs). None otherwise:
+    citizens' questions are never kept."""
+    if user is None or profile.audience != "staff":
+        return None
+    history = runtime.conversations
+    conversation_id = (history.get(user.name, body.conversation_id).id if body.conversation_id
+                       else history.start(user.name, profile.name, body.question[:80]).id)
+
+    def save(result: Any) -> str:
+        history.add(user.name, conversation_id, "user", body.question)
+        history.add(user.name, conversation_id, "assistant", result.answer, provenance_id=result.provenance_id,
+                    citations=[{"n": c.n, "document_id": c.document_id, "title": c.title, "url": c.url}
+                               for c in result.citations])
+        return conversation_id
+    return save
 
 
 def _sse(event: str, data: Any) -> str:
@@ -95,17 +119,20 @@ def ask(body: AskIn, request: Request, runtime: RuntimeDep, access: AccessDep) -
     if profile.audience == "staff" and not access.authenticated:
         raise HTTPException(401, f"The assistant {profile.name!r} is for signed-in staff.",
                             headers=UNAUTHORIZED_HEADERS)
+    engine.clean_question(body.question)  # bad input is a plain 400, before anything is saved or streamed
+    save = _saver(runtime, get_user(request), profile, body)
     if "text/event-stream" not in request.headers.get("accept", ""):
-        return to_api(engine.ask(body.question, body.assistant, body.language, access))
-    engine.clean_question(body.question)  # bad input is a plain 400, before the stream starts
+        result = engine.ask(body.question, body.assistant, body.language, access, body.document_ids or None)
+        return to_api(result, save(result) if save else None)
 
     def events() -> Iterator[str]:
         try:
-            for kind, payload in engine.stream(body.question, body.assistant, body.language, access):
+            for kind, payload in engine.stream(body.question, body.assistant, body.language, access,
+                                               body.document_ids or None):
                 if kind == "sources":
                     yield _sse("sources", [{"n": c.n, "title": c.title, "url": c.url} for c in payload])
                 elif kind == "done":
-                    yield _sse("done", to_api(payload))
+                    yield _sse("done", to_api(payload, save(payload) if save else None))
                 else:
                     yield _sse(kind, {"text": payload})
         except RathausError as exc:

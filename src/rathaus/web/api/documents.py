@@ -1,7 +1,8 @@
-"""Documents and chunks: GET /api/v1/documents, /documents/{id}, /documents/{id}/chunks, /chunks/{id}.
+"""Documents and chunks: GET /api/v1/documents, /document?id=…, /document/chunks?id=…, /chunks/{id};
+DELETE /api/v1/document?id=… for a file document (curators).
 
 Document ids are OParl URLs, so they are passed as the query parameter ``id``
-(``/api/v1/document?id=https://…``) as well as in the path for simple ids.
+(``/api/v1/document?id=https://…``). Staff reading a document or its passages is audited.
 """
 
 from __future__ import annotations
@@ -9,10 +10,11 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, HTTPException, Query, Response
 
 from rathaus.documents import SearchFilters
-from rathaus.web.deps import AccessDep, StoreDep
+from rathaus.sources.files.library import FileLibrary, may_manage
+from rathaus.web.deps import AccessDep, AuditDep, RuntimeDep, StoreDep, UserDep
 
 router = APIRouter(prefix="/api/v1", tags=["documents"])
 
@@ -36,8 +38,11 @@ def list_documents(
 
 
 @router.get("/document", summary="One document by id (OParl URL)")
-def get_document(store: StoreDep, access: AccessDep, id: Annotated[str, Query()]) -> dict[str, Any]:  # noqa: A002
-    return _doc(store.get_document(id, access))
+def get_document(store: StoreDep, access: AccessDep, audit: AuditDep,
+                 id: Annotated[str, Query()]) -> dict[str, Any]:  # noqa: A002
+    record = _doc(store.get_document(id, access))
+    audit.read(id)
+    return record
 
 
 @router.get("/document/consultations", summary="A council paper's path through its committees")
@@ -52,14 +57,29 @@ def document_consultations(store: StoreDep, access: AccessDep, id: Annotated[str
 
 
 @router.get("/document/chunks", summary="The chunks of one document")
-def document_chunks(store: StoreDep, access: AccessDep, id: Annotated[str, Query()]) -> dict[str, Any]:  # noqa: A002
+def document_chunks(store: StoreDep, access: AccessDep, audit: AuditDep,
+                    id: Annotated[str, Query()]) -> dict[str, Any]:  # noqa: A002
     chunks = store.document_chunks(id, access)
+    audit.read(id, "chunks")
     return {"document_id": id, "chunks": [{k: v for k, v in asdict(c).items() if k != "document"} for c in chunks]}
 
 
 @router.get("/chunks/{chunk_id}", summary="One chunk with its document")
-def get_chunk(store: StoreDep, access: AccessDep, chunk_id: int) -> dict[str, Any]:
+def get_chunk(store: StoreDep, access: AccessDep, audit: AuditDep, chunk_id: int) -> dict[str, Any]:
     chunk = store.get_chunk(chunk_id, access)
+    audit.read(chunk.document_id, "chunk")
     out = {k: v for k, v in asdict(chunk).items() if k != "document"}
     out["document"] = _doc(chunk.document)
     return out
+
+
+@router.delete("/document", status_code=204, summary="Remove a file document (curators and admins)",
+               responses={401: {"description": "Not signed in"}, 403: {"description": "Not allowed"}})
+def delete_document(store: StoreDep, user: UserDep, audit: AuditDep, runtime: RuntimeDep,
+                    id: Annotated[str, Query()]) -> Response:  # noqa: A002
+    record = store.get_document(id, user.access())  # 404 for what the user cannot see
+    if not may_manage(user, store, record.collection):
+        raise HTTPException(403, "Only curators and admins of this collection may remove its documents.")
+    FileLibrary(store, runtime.settings).remove(id)
+    audit("document.remove", id, collection=record.collection)
+    return Response(status_code=204)

@@ -40,10 +40,13 @@ def login(body: LoginIn, request: Request, runtime: RuntimeDep) -> Any:
     try:
         signed_in = runtime.sessions.login(body.name, body.password, client)
     except Throttled as exc:
+        runtime.audit.record("anonymous", "session.throttled", body.name.strip().lower()[:64])
         return JSONResponse({"error": exc.code, "message": str(exc), "retry_after": round(exc.retry_after)},
                             status_code=429, headers={"Retry-After": str(round(exc.retry_after))})
     if signed_in is None:
+        runtime.audit.record("anonymous", "session.failed", body.name.strip().lower()[:64])
         raise HTTPException(401, "Wrong name or password.", headers=UNAUTHORIZED_HEADERS)
+    runtime.audit.record(signed_in.user.name, "session.start", signed_in.user.name, method="password")
     response = JSONResponse(_user(signed_in.user, signed_in.csrf))
     set_session_cookie(response, request, runtime, signed_in.cookie)
     response.headers["Cache-Control"] = "no-store"
@@ -69,6 +72,7 @@ def logout(user: UserDep, request: Request, runtime: RuntimeDep) -> Response:
     cookie = request.cookies.get(SESSION_COOKIE)
     if cookie:
         runtime.sessions.logout(cookie)
+        runtime.audit.record(user.name, "session.end", user.name)
     response = Response(status_code=204)
     response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax")
     return response

@@ -1,0 +1,1 @@
+"""Staff documents from files: uploads (web, API, command line) and synced folders (``library``)."""

@@ -1,0 +1,96 @@
+"""Collections and uploads: GET /api/v1/collections, POST /api/v1/collections/{name}/documents.
+
+Everyone sees the collections they may read (anonymous callers: the published ones), with their
+document counts. Curators and admins who may read a collection upload files into it as multipart
+form data (field ``file``, repeatable): one document per file, replaced when a file of the same
+name comes again. A file that cannot be read is reported with its reason and changes nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, HTTPException, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
+
+from rathaus.documents import Collection, SearchFilters
+from rathaus.errors import RathausError
+from rathaus.identity.accounts import personal_collection, personal_group
+from rathaus.sources.files.library import FileLibrary, may_manage
+from rathaus.web.deps import AccessDep, AuditDep, RuntimeDep, StoreDep, UserDep
+
+log = logging.getLogger(__name__)
+router = APIRouter(prefix="/api/v1", tags=["collections"])
+MAX_FILES = 20  # per request
+
+
+@router.get("/collections", summary="The collections the caller may read")
+def list_collections(store: StoreDep, access: AccessDep) -> dict[str, Any]:
+    out = []
+    for c in store.list_collections(access):
+        item: dict[str, Any] = {"name": c.name, "classification": c.classification, "public": c.public,
+                                "description": c.description,
+                                "documents": store.count_documents(access, SearchFilters(collections=[c.name]))}
+        if access.authenticated:
+            item["groups"] = list(c.access_groups)
+        out.append(item)
+    return {"collections": out}
+
+
+@router.post("/my/documents", summary="Upload files for yourself (to ask about only these documents)",
+             responses={401: {"description": "Not signed in"}, 413: {"description": "Too large"}})
+async def upload_mine(request: Request, user: UserDep, runtime: RuntimeDep, audit: AuditDep,
+                      file: Annotated[list[UploadFile], File(description="One or more files")]) -> Any:
+    """Every signed-in member of staff has a personal collection that only they can read. Ask about
+    these files with ``document_ids`` in POST /api/v1/ask."""
+    name = personal_collection(user.name)
+    await run_in_threadpool(runtime.store.ensure_collection,
+                            Collection(name, "vertraulich", (personal_group(user.name),), "Eigene Dateien", False))
+    return await _store_files(name, user, runtime, audit, file)
+
+
+@router.post("/collections/{name}/documents", summary="Upload files into a collection (curators and admins)",
+             responses={401: {"description": "Not signed in"}, 403: {"description": "Not allowed"},
+                        413: {"description": "Too large"}})
+async def upload(name: str, request: Request, user: UserDep, runtime: RuntimeDep, audit: AuditDep,
+                 file: Annotated[list[UploadFile], File(description="One or more files")]) -> Any:
+    store = runtime.store
+    visible = await run_in_threadpool(store.list_collections, user.access())
+    if name not in {c.name for c in visible}:  # unknown, or not this user's to know about
+        raise HTTPException(404, f"collection {name!r} does not exist")
+    if not await run_in_threadpool(may_manage, user, store, name):
+        raise HTTPException(403, f"Only curators and admins may add documents to {name!r}.")
+    return await _store_files(name, user, runtime, audit, file)
+
+
+async def _store_files(name: str, user: Any, runtime: Any, audit: Any, file: list[UploadFile]) -> JSONResponse:
+    store, limit = runtime.store, runtime.settings.max_file_bytes
+    if len(file) > MAX_FILES:
+        raise HTTPException(413, f"At most {MAX_FILES} files per request.")
+    library = FileLibrary(store, runtime.settings)
+    results, failed = [], []
+    for upload_file in file:
+        filename = upload_file.filename or "upload"
+        data = await upload_file.read(limit + 1)
+        if len(data) > limit:
+            failed.append({"file": filename, "error": "too_large",
+                           "message": f"larger than {limit} bytes", "user_message":
+                           f"Die Datei ist zu groß (höchstens {limit // 1_000_000} MB)."})
+            continue
+        try:
+            result = await run_in_threadpool(library.add, data, filename, name, added_by=user.name)
+        except RathausError as exc:
+            log.info("upload of %r into %s refused: %s", filename, name, exc)
+            failed.append({"file": filename, "error": exc.code, "message": str(exc),
+                           "user_message": exc.user_message})
+            continue
+        if result.changed:
+            audit("document.add", result.document_id, collection=name, replaced=result.replaced,
+                  format=result.format)
+        results.append({"file": filename, "document_id": result.document_id, "title": result.title,
+                        "format": result.format, "changed": result.changed, "replaced": result.replaced,
+                        "chunks": result.chunks, "warnings": result.warnings})
+    status = 201 if results and not failed else (207 if results else 422)
+    return JSONResponse({"collection": name, "documents": results, "failed": failed}, status_code=status)
