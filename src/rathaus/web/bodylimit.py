@@ -8,6 +8,7 @@ pass the limit for the path.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable
 from typing import Any
@@ -57,10 +58,8 @@ class BodySizeLimit:
                 started = True
             await send(message)
 
-        try:
+        with contextlib.suppress(_TooLarge):
             await self.app(scope, counting_receive, guarded_send)
-        except _TooLarge:
-            pass
         if exceeded and not started:
             await self._refuse(send, limit)
 
