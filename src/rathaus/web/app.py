@@ -25,7 +25,18 @@ from rathaus.embed.worker import BackgroundEmbedder
 from rathaus.errors import BackendError, Forbidden, NotFound, RathausError
 from rathaus.runtime import Runtime
 from rathaus.web import oidc, widget
-from rathaus.web.api import ask, collections, conversations, documents, health, me, prompts, search, session
+from rathaus.web.api import (
+    admin,
+    ask,
+    collections,
+    conversations,
+    documents,
+    health,
+    me,
+    prompts,
+    search,
+    session,
+)
 from rathaus.web.bodylimit import BodySizeLimit
 from rathaus.web.cors import OriginPolicy
 from rathaus.web.headers import SecurityHeaders, docs_csp
@@ -127,6 +138,7 @@ def create_app(runtime: Runtime | None = None) -> FastAPI:
     app.include_router(prompts.router)
     app.include_router(conversations.router)
     app.include_router(me.router)
+    app.include_router(admin.router)
     app.include_router(session.router)
     app.include_router(oidc.router)
     app.include_router(pages.router)
