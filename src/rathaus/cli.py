@@ -3,6 +3,7 @@
     rathaus sync oparl https://ris.example.de/oparl/v1/system [--collection NAME] [--wait-embeddings]
     rathaus sync oparl demo                # the bundled Musterstadt data, through the same importer
     rathaus sync services PATH             # service descriptions: a folder, a .txt list of URLs, or 'demo'
+    rathaus sync folder PATH --collection C   # staff documents from a folder (share), kept in step
     rathaus search "Hundesteuer" [--json] [--limit N]
     rathaus ask "Was kostet ein Personalausweis?" [--json]
     rathaus answers report [--days 7]      # feedback and refusals per assistant, answers voted down
@@ -186,6 +187,34 @@ def sync_services(
     done, total = runtime.store.vector_progress(runtime.embedder.name, state.settings.embed_scope)
     console.print(f"Lexikalische Suche ist bereit. Vektoren: {done}/{total} "
                   f"(`rathaus embed` oder `rathaus serve` ergänzt den Rest).")
+    runtime.close()
+
+
+@sync_app.command("folder")
+def sync_folder(
+    path: Annotated[Path, typer.Argument(help="A folder (a mounted share, for example), read recursively.")],
+    collection: Annotated[str, typer.Option(help="The collection it fills.")],
+) -> None:
+    """Keep a collection in step with a folder of staff documents: new and changed files are added,
+    removed files are removed (never when the folder could not be read completely)."""
+    from rathaus.sources.files.folder import FolderSync
+
+    runtime = Runtime(state.settings)
+    try:
+        report = FolderSync(runtime.store, state.settings, collection).run(path)
+    except RathausError as exc:
+        runtime.close()
+        _fail(exc)
+    table = Table(title="Ordner synchronisiert", show_header=False)
+    for label, value in (("Ordner", report.folder), ("Sammlung", report.collection), ("gefunden", report.seen),
+                         ("neu oder geändert", report.written), ("unverändert", report.unchanged),
+                         ("entfernt", report.deleted), ("übersprungen", len(report.skipped)),
+                         ("Sekunden", report.seconds)):
+        table.add_row(label, str(value))
+    console.print(table)
+    for item, reason in report.skipped.items():
+        console.print(f"[yellow]Übersprungen:[/yellow] {item}: {reason}")
+    _audit("folder.sync", str(path), collection=collection, written=report.written, deleted=report.deleted)
     runtime.close()
 
 
