@@ -649,6 +649,18 @@ def docs_remove(document_id: Annotated[str, typer.Argument(help="The document id
     console.print(f"Entfernt: {document_id}")
 
 
+@app.command("usage")
+def usage_command(days: Annotated[int, typer.Option(min=1, max=366, help="The last N days.")] = 30) -> None:
+    """Usage statistics per day as JSON: answers, refusals, feedback, sign-ins, active staff (a count),
+    documents and tool uses. Counts only, never content or names."""
+    from rathaus.usage import usage
+
+    runtime = Runtime(state.settings)
+    json.dump(usage(runtime.provenance, runtime.audit, days), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    runtime.close()
+
+
 @audit_app.command("export")
 def audit_export(
     since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,

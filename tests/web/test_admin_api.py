@@ -88,3 +88,19 @@ def test_own_tokens(admin):
     assert client.delete(f"/api/v1/me/tokens/{skript}", headers=tokens["chefin"]).status_code == 404  # not hers
     assert client.delete(f"/api/v1/me/tokens/{skript}", headers=tokens["kurt"]).status_code == 204
     assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {created['token']}"}).status_code == 401
+
+
+def test_usage_statistics_count_and_never_show_content_or_names(admin):
+    client, rt, tokens = admin
+    asked = client.post("/api/v1/ask", json={"question": "Wie hoch ist die Hundesteuer ab 2025?"}).json()
+    client.post("/api/v1/feedback", json={"provenance_id": asked["provenance_id"], "vote": -1, "reason": "veraltet"})
+    client.post("/api/v1/ask", json={"question": "Hundesteuer für den ersten Hund 2025?", "assistant": "internal"},
+                headers=tokens["kurt"])
+    client.get("/api/v1/document", params={"id": asked["citations"][0]["document_id"]}, headers=tokens["kurt"])
+    stats = client.get("/api/v1/admin/usage", params={"days": 7}, headers=tokens["chefin"]).json()
+    totals = stats["totals"]
+    assert totals["answers.public"] == 1 and totals["answers.internal"] == 1 and totals["not_helpful"] == 1
+    assert totals["active_staff"] == 1 and stats["per_day"][0]["day"] == stats["per_day"][-1]["day"]
+    text = str(stats)
+    assert "Hundesteuer" not in text and "kurt" not in text and "chefin" not in text
+    assert client.get("/api/v1/admin/usage", headers=tokens["kurt"]).status_code == 403

@@ -176,6 +176,13 @@ class ProvenanceLog:
             (after, limit)).fetchall()
         return [(self.get(record_id), reason) for record_id, reason in rows]
 
+    def answer_counts(self, since: datetime) -> list[tuple[str, str, bool, int | None]]:
+        """(day, assistant, refused, vote or None) for every answer since ``since``: counts, no content."""
+        return [(r[0], r[1], bool(r[2]), r[3]) for r in self._conn().execute(
+            "SELECT substr(p.created_at, 1, 10), p.assistant, p.refused, f.vote FROM provenance p "
+            "LEFT JOIN feedback f ON f.provenance_id = p.id WHERE p.created_at >= ?",
+            (since.isoformat(timespec="seconds"),))]
+
     def feedback_for(self, record_id: str) -> tuple[int, str] | None:
         row = self._conn().execute("SELECT vote, reason FROM feedback WHERE provenance_id = ?",
                                    (record_id,)).fetchone()

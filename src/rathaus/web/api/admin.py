@@ -142,6 +142,13 @@ def audit_log(admin: AdminDep, runtime: RuntimeDep, audit: AuditDep,
                     headers={"Content-Disposition": f'attachment; filename="rathaus-audit.{format}"'})
 
 
+@router.get("/admin/usage", summary="Usage statistics per day (counts only, never content)")
+def usage_stats(admin: AdminDep, runtime: RuntimeDep, days: Annotated[int, Query(ge=1, le=366)] = 30) -> Any:
+    from rathaus.usage import usage
+
+    return usage(runtime.provenance, runtime.audit, days)
+
+
 @router.get("/me/tokens", summary="Your API tokens (never the tokens themselves)")
 def my_tokens(user: UserDep, runtime: RuntimeDep) -> dict[str, Any]:
     return {"tokens": [asdict(t) for t in runtime.accounts.tokens(user.name)]}
