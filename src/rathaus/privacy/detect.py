@@ -1,0 +1,298 @@
+"""Personal data in German administrative text: rules with check digits, phone-number parsing, name lists
+and context words.
+
+    detector = Detector()                       # or Detector(case_patterns=[r"\\d{2}\\.\\d-\\d{4}/\\d+"])
+    for entity in detector.find(text): entity.type, entity.start, entity.end, entity.text
+
+Types: PERSON, ADDRESS, PHONE, EMAIL, IBAN, BIC, TAX_ID, SOCIAL_SECURITY, ID_CARD, PASSPORT,
+LICENSE_PLATE, DATE_OF_BIRTH, CASE_NUMBER, and SPECIAL_CATEGORY for mentions of DSGVO Art. 9 data
+(health, religion, ethnic origin, political opinion, trade-union membership, sexual orientation,
+biometric and genetic data).
+
+How each is found:
+- Identifiers with a check digit (IBAN, Steuer-ID, Rentenversicherungsnummer, ID-card and passport
+  numbers) only when the check holds; ID documents also need a context word ("Ausweis", "Pass").
+- Phone numbers with Google's ``phonenumbers`` (region DE); e-mail addresses by pattern.
+- Addresses: a street word (…straße, …weg, Am …, An der …) with a house number, and a postcode
+  with its town.
+- Names: a title or salutation (Herr, Frau, Dr.) before capitalised words, or a first name from the
+  name lists that ship in the ``Faker`` package (German and 14 other locales, MIT) followed by a
+  capitalised surname, or "Surname, Firstname".
+- Birth dates, case-file numbers (Aktenzeichen) and licence plates by their context words.
+
+No German named-entity model ships in any package registry (see ../shared/MODELS.md), so names are
+the weak spot of a rule-based detector; its recall is measured in bench/pii.py.
+
+Look-alike letters (Cyrillic "а" for Latin "a") are folded before matching, character for
+character, so offsets stay those of the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import phonenumbers
+
+from rathaus.privacy import checksums
+
+TYPES = ("PERSON", "ADDRESS", "PHONE", "EMAIL", "IBAN", "BIC", "TAX_ID", "SOCIAL_SECURITY", "ID_CARD", "PASSPORT",
+         "LICENSE_PLATE", "DATE_OF_BIRTH", "CASE_NUMBER", "SPECIAL_CATEGORY")
+# When spans overlap, the more specific type wins.
+PRIORITY = {t: i for i, t in enumerate(("EMAIL", "IBAN", "TAX_ID", "SOCIAL_SECURITY", "ID_CARD", "PASSPORT", "BIC",
+                                        "CASE_NUMBER", "DATE_OF_BIRTH", "PHONE", "LICENSE_PLATE", "ADDRESS", "PERSON",
+                                        "SPECIAL_CATEGORY"))}
+
+
+@dataclass(frozen=True)
+class Entity:
+    type: str
+    start: int
+    end: int
+    text: str
+
+
+# -- look-alike letters ------------------------------------------------------------------------------
+_CONFUSABLES = str.maketrans("аеорсхуіјѕԁɡАВЕКМНОРСТХУІЈЅ", "aeopcxyijsdgABEKMHOPCTXYIJS")
+
+
+def fold(text: str) -> str:
+    """Cyrillic and other look-alikes to Latin, one character for one, so offsets do not move."""
+    return text.translate(_CONFUSABLES)
+
+
+# -- patterns ------------------------------------------------------------------------------------------
+_UP = r"[A-ZÄÖÜ]"
+_LOW = r"[a-zäöüß]"
+_NAME = rf"{_UP}{_LOW}+(?:-{_UP}{_LOW}+)?"
+_PARTICLE = r"(?:von|van|de|der|den|zu|di|da|del|la|le|ten|ter|vom|zum|el|al|bin|ibn)"
+_SURNAME = rf"(?:{_PARTICLE}\s+)*(?:{_PARTICLE}\s+)?{_UP}[\w'’]*(?:-{_UP}[\w'’]+)?"
+
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
+IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b")
+BIC = re.compile(r"\b[A-Z]{4}(?:DE|AT|CH|LU|NL|BE|FR|IT|ES|PL|CZ|DK|SE|GB|IE|PT)[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b")
+ELEVEN_DIGITS = re.compile(r"(?<!\d)(?<!\d[.,])\d{2}\s?\d{3}\s?\d{3}\s?\d{3}(?!\d|[.,]\d)")
+RVNR = re.compile(r"(?<![\w])\d{2}\s?\d{6}\s?[A-Z]\s?\d{3}(?!\w)")
+ID_DOC = re.compile(r"(?<![\w])[CFGHJKLMNPRTVWXYZ0-9]{9}\d?(?!\w)")
+PLATE = re.compile(rf"(?<![\w-])(?:{_UP}{{1,3}})(?:-|\s)[A-Z]{{1,2}}\s?[1-9]\d{{0,3}}[EH]?(?![\w-])")
+DATE = r"(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}|\d{1,2}\.\s?(?:Januar|Februar|März|April|Mai|Juni|Juli|August|" \
+       r"September|Oktober|November|Dezember)\s(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})"
+BIRTH = re.compile(rf"(?:geb(?:oren)?\.?(?:\s+am)?|Geburtsdatum:?|geboren\s+am|\*|Geb\.-Datum:?|DOB:?|born(?:\s+on)?)"
+                   rf"\s*({DATE})", re.IGNORECASE)
+CASE = re.compile(r"(?:\bAz\.?|\bAZ|\bAktenzeichen|\bGeschäftszeichen|\bGz\.?|\bGZ|\bUnser Zeichen|\bIhr Zeichen|"
+                  r"\bVorgangsnummer|\bVorgang|\bKassenzeichen)\s*[:.]?\s*((?=[\w./-]*\d)[\w][\w./-]*[\w](?:\s?-\s?[\w]+)*)")
+_STREET_END = (r"(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad|markt|"
+               r"promenade|kai|graben|stieg|wall|berg|tor|hof|anger|feld|garten|park|höhe|grund)")
+STREET = re.compile(
+    rf"(?:\b(?:{_UP}[\w.'-]*\s+)?(?:{_UP}[\wäöüß-]*{_STREET_END}|{_UP}[\w-]*\s(?:Straße|Str\.|Weg|Platz|Allee|Gasse|Ring|"
+    rf"Damm|Ufer|Chaussee))|\b(?:Am|An der|An den|Auf dem|Auf der|Im|In der|Hinter der|Unter den|Zum|Zur|Alte|Neue)\s"
+    rf"{_UP}[\wäöüß-]+)\s(?:Nr\.\s?)?\d{{1,4}}(?:\s?[a-zA-Z]\b)?(?:\s?[-/]\s?\d{{1,4}}(?:[a-zA-Z]\b)?)?(?!\w)")
+POSTCODE_TOWN = re.compile(rf"\b(?:D-)?\d{{5}}\s(?!Euro\b|EUR\b|Einwohner)({_UP}[\wäöüß]+(?:[ -](?:am|an der|im|bei|"
+                           rf"{_UP}[\wäöüß.]+)){{0,3}})")
+SALUTATION = re.compile(rf"\b(?:Herrn?|Frau|Hr\.|Fr\.|Familie|Eheleute)\s+((?:(?:Dr\.|Prof\.|Dipl\.-\w+\.?)\s+)*"
+                        rf"(?:{_NAME}\s+)?{_SURNAME})")
+TITLE = re.compile(rf"\b(?:Dr\.|Prof\.)\s+((?:(?:Dr\.|med\.|rer\.\s?nat\.)\s+)*(?:{_NAME}\s+)?{_SURNAME})")
+CAPITALISED = re.compile(rf"{_UP}[\w'’]*(?:-{_UP}[\w'’]+)?")
+SURNAME_FIRST = re.compile(rf"\b({_UP}{_LOW}+(?:-{_UP}{_LOW}+)?),\s({_UP}{_LOW}+)\b")
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+# DSGVO Art. 9 special categories: the phrase that reveals them.
+SPECIAL = re.compile(
+    r"\b(?:(?:Schwer)?[Bb]ehinderung(?:\s\(GdB\s\d+\))?|GdB\s\d+|[Dd]iabet\w*|[Dd]epression\w*|[Kk]rebs\w*|"
+    r"Tumor\w*|HIV\S*|AIDS|Demenz\w*|Alzheimer|Epilepsie|[Ss]chwangerschaft|schwanger|[Ss]ucht\w*|alkoholabhängig|"
+    r"Alkoholabhängigkeit|[Pp]sychiatri\w+|psychisch\w* (?:Erkrankung|Störung)\w*|Therapie\w*|Diagnose\w*|"
+    r"Pflegegrad\s?\d|[Aa]rbeitsunfähig\w*|Krankschreibung|Reha\w*|Multiple Sklerose|Asthma|Herzinfarkt|Schlaganfall|"
+    r"katholisch\w*|evangelisch\w*|muslimisch\w*|jüdisch\w*|islamisch\w*|orthodox\w*|buddhistisch\w*|konfessionslos|"
+    r"Kirchenaustritt|Religionszugehörigkeit|Konfession|Sinti|Roma|ethnische\w* Herkunft|[Hh]omosexuell\w*|"
+    r"lesbisch\w*|schwul\w*|bisexuell\w*|transgender|transsexuell\w*|sexuelle\w* Orientierung|Gewerkschaft\w*|"
+    r"ver\.di-Mitglied|IG Metall|Parteimitglied\w*|Mitglied der (?:SPD|CDU|CSU|FDP|AfD|Linken|Grünen)|"
+    r"politische\w* (?:Meinung|Überzeugung)|Fingerabdr\w+|biometrisch\w*|genetisch\w*|DNA-\w+)")
+
+_ID_CONTEXT = re.compile(r"(?i)(personalausweis|ausweis|id-karte|identity card|reisepass|pass(?:nummer|-nr|nr)?\b|"
+                         r"passport|dokumentennummer)")
+_PASSPORT = re.compile(r"(?i)(reisepass|pass(?:nummer|-nr|nr)?\b|passport)")
+_PLATE_CONTEXT = re.compile(r"(?i)(kennzeichen|kfz|fahrzeug|pkw|lkw|auto|wagen|falschpark|parkt|abgeschleppt)")
+_TAX_CONTEXT = re.compile(r"(?i)(steuer|idnr|identifikationsnummer|tin\b)")
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """First names from the person providers that ship inside the Faker package (MIT licence)."""
+    import importlib
+
+    names: set[str] = set()
+    for locale in ("de_DE", "de_AT", "de_CH", "en_US", "en_GB", "tr_TR", "pl_PL", "it_IT", "fr_FR", "es_ES", "ru_RU",
+                   "uk_UA", "ar_AA", "nl_NL", "hr_HR", "ro_RO", "el_GR", "fa_IR", "cs_CZ"):
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        except (ImportError, AttributeError):
+            continue
+        for attr in ("first_names", "first_names_male", "first_names_female"):
+            values = getattr(provider, attr, ())
+            names.update(v for v in (values.keys() if isinstance(values, dict) else values)
+                         if v[:1].isupper() and v.isalpha() and not re.search(r"[\u0400-\u04ff\u0600-\u06ff]", v))
+    return frozenset(names - NOT_FIRST_NAMES)
+
+
+# Capitalised German words that are also first names in some locale but rarely names in city texts.
+NOT_FIRST_NAMES = frozenset({
+    "Mai", "April", "August", "Juli", "Juni", "Winter", "Sommer", "Ernst", "Frieden", "Grün", "Rose", "Stern", "See",
+    "Wald", "Berg", "Sonne", "Sonntag", "Montag", "Freitag", "Frank", "Glaube", "Hoffnung", "Art", "Bildung",
+    "Gemeinde", "Stadt", "Rat", "Amt", "Fall", "Antrag", "Bürger", "Ober", "Major", "Will", "Mark", "Eure", "Ihre",
+    "Dank", "Gute", "Rain", "Fortuna", "Heide", "Linde", "Marke", "Tanne", "Christ", "Engel", "Ali", "Bill",
+})
+# Capitalised words that follow a first name but are no surname ("Anna beantragt" is lower case anyway;
+# these are nouns that commonly follow a name in a sentence start).
+NOT_SURNAMES = frozenset({"Stadt", "Straße", "Amt", "Rat", "Antrag", "Und", "Oder", "Der", "Die", "Das", "Den", "Dem",
+                          "Mit", "Von", "Vom", "Im", "In", "Am", "An", "Zu", "Zur", "Zum", "Bei", "Für", "Auf",
+                          "Bitte", "Sehr", "Herr", "Frau", "Euro", "GmbH", "AG", "Schule", "Kita", "Platz"})
+
+
+class Detector:
+    def __init__(self, case_patterns: Iterable[str] = (), types: Iterable[str] | None = None) -> None:
+        self.case_patterns = [re.compile(p) for p in case_patterns]
+        self.types = frozenset(types or TYPES)
+
+    def find(self, text: str) -> list[Entity]:
+        folded = fold(text)
+        found: list[Entity] = []
+        for finder in (self._email, self._iban, self._bic, self._tax_id, self._rvnr, self._id_documents,
+                       self._phone, self._birth, self._case, self._plate, self._address, self._person,
+                       self._special):
+            found.extend(e for e in finder(folded, text) if e.type in self.types)
+        return _resolve(found)
+
+    # -- structured identifiers ------------------------------------------------------------
+    @staticmethod
+    def _email(f: str, t: str) -> Iterable[Entity]:
+        for m in EMAIL.finditer(f):
+            yield Entity("EMAIL", m.start(), m.end(), t[m.start():m.end()])
+
+    @staticmethod
+    def _iban(f: str, t: str) -> Iterable[Entity]:
+        for m in IBAN.finditer(f):
+            value = m.group()
+            # a trailing group may belong to the next word: shrink until the checksum holds
+            while value and not checksums.iban_valid(value) and " " in value:
+                value = value[:value.rfind(" ")]
+            if checksums.iban_valid(value):
+                yield Entity("IBAN", m.start(), m.start() + len(value), t[m.start():m.start() + len(value)])
+
+    @staticmethod
+    def _bic(f: str, t: str) -> Iterable[Entity]:
+        for m in BIC.finditer(f):
+            if re.search(r"(?i)(bic|swift)\W{0,3}$", f[max(0, m.start() - 12):m.start()]) or any(
+                    ch.isdigit() for ch in m.group()[6:]):
+                yield Entity("BIC", m.start(), m.end(), t[m.start():m.end()])
+
+    @staticmethod
+    def _tax_id(f: str, t: str) -> Iterable[Entity]:
+        for m in ELEVEN_DIGITS.finditer(f):
+            if checksums.steuer_id_valid(m.group()):
+                yield Entity("TAX_ID", m.start(), m.end(), t[m.start():m.end()])
+
+    @staticmethod
+    def _rvnr(f: str, t: str) -> Iterable[Entity]:
+        for m in RVNR.finditer(f):
+            if checksums.rvnr_valid(m.group()):
+                yield Entity("SOCIAL_SECURITY", m.start(), m.end(), t[m.start():m.end()])
+
+    @staticmethod
+    def _id_documents(f: str, t: str) -> Iterable[Entity]:
+        for m in ID_DOC.finditer(f):
+            before = f[max(0, m.start() - 60):m.start()]
+            context = _ID_CONTEXT.findall(before)
+            if context and checksums.id_document_valid(m.group()):
+                kind = "PASSPORT" if _PASSPORT.search(context[-1]) else "ID_CARD"
+                yield Entity(kind, m.start(), m.end(), t[m.start():m.end()])
+
+    @staticmethod
+    def _phone(f: str, t: str) -> Iterable[Entity]:
+        try:
+            matches = list(phonenumbers.PhoneNumberMatcher(f, "DE", leniency=phonenumbers.Leniency.VALID))
+        except Exception:  # noqa: BLE001 - the parser must never break detection
+            return
+        for m in matches:
+            digits = re.sub(r"\D", "", m.raw_string)
+            if len(digits) < 6 or re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{2,4}", m.raw_string.strip()):
+                continue
+            if re.fullmatch(r"\d{5}", m.raw_string.strip()):  # a postcode
+                continue
+            yield Entity("PHONE", m.start, m.end, t[m.start:m.end])
+
+    # -- by context ------------------------------------------------------------------------
+    @staticmethod
+    def _birth(f: str, t: str) -> Iterable[Entity]:
+        for m in BIRTH.finditer(f):
+            yield Entity("DATE_OF_BIRTH", m.start(1), m.end(1), t[m.start(1):m.end(1)])
+
+    def _case(self, f: str, t: str) -> Iterable[Entity]:
+        for m in CASE.finditer(f):
+            yield Entity("CASE_NUMBER", m.start(1), m.end(1), t[m.start(1):m.end(1)])
+        for pattern in self.case_patterns:
+            for m in pattern.finditer(f):
+                yield Entity("CASE_NUMBER", m.start(), m.end(), t[m.start():m.end()])
+
+    @staticmethod
+    def _plate(f: str, t: str) -> Iterable[Entity]:
+        for m in PLATE.finditer(f):
+            hyphenated = "-" in m.group()
+            if hyphenated or _PLATE_CONTEXT.search(f[max(0, m.start() - 80):m.start()]):
+                yield Entity("LICENSE_PLATE", m.start(), m.end(), t[m.start():m.end()])
+
+    @staticmethod
+    def _address(f: str, t: str) -> Iterable[Entity]:
+        spans = [(m.start(), m.end()) for m in STREET.finditer(f)]
+        spans += [(m.start(), m.end()) for m in POSTCODE_TOWN.finditer(f)]
+        spans.sort()
+        merged: list[list[int]] = []
+        for start, end in spans:  # "Hauptstraße 5, 70173 Stuttgart" is one address
+            if merged and start <= merged[-1][1] + 2 and re.fullmatch(r"[,\s]*", f[merged[-1][1]:start]):
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        for start, end in merged:
+            yield Entity("ADDRESS", start, end, t[start:end])
+
+    @staticmethod
+    def _person(f: str, t: str) -> Iterable[Entity]:
+        names = first_names()
+        for pattern in (SALUTATION, TITLE):
+            for m in pattern.finditer(f):
+                start, end = m.start(1), m.end(1)
+                value = f[start:end]
+                value = re.sub(r"^(?:(?:Dr\.|Prof\.|Dipl\.-\w+\.?|med\.|rer\.\s?nat\.)\s+)+", "", value)
+                start = end - len(value)
+                if value.split()[-1] in NOT_SURNAMES:
+                    continue
+                yield Entity("PERSON", start, end, t[start:end])
+        for m in WORD.finditer(f):
+            if m.group() not in names:
+                continue
+            rest = f[m.end():]
+            nxt = re.match(rf"(\s+(?:{_NAME}\s+)?{_SURNAME})", rest)
+            if nxt is None:
+                continue
+            surname = nxt.group(1).split()[-1]
+            if surname in NOT_SURNAMES or not CAPITALISED.fullmatch(surname) or surname.upper() == surname:
+                continue
+            yield Entity("PERSON", m.start(), m.end() + len(nxt.group(1)), t[m.start():m.end() + len(nxt.group(1))])
+        for m in SURNAME_FIRST.finditer(f):
+            if m.group(2) in names and m.group(1) not in NOT_SURNAMES:
+                yield Entity("PERSON", m.start(), m.end(), t[m.start():m.end()])
+
+    @staticmethod
+    def _special(f: str, t: str) -> Iterable[Entity]:
+        for m in SPECIAL.finditer(f):
+            yield Entity("SPECIAL_CATEGORY", m.start(), m.end(), t[m.start():m.end()])
+
+
+def _resolve(found: list[Entity]) -> list[Entity]:
+    """Overlapping spans: the more specific type wins, then the longer span."""
+    kept: list[Entity] = []
+    for e in sorted(found, key=lambda e: (PRIORITY[e.type], -(e.end - e.start), e.start)):
+        if all(e.end <= k.start or e.start >= k.end for k in kept):
+            kept.append(e)
+    return sorted(kept, key=lambda e: e.start)

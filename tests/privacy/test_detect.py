@@ -1,0 +1,87 @@
+"""The German personal-data detector, type by type, with check-digit negatives, and the pseudonymisation
+round trip."""
+
+from __future__ import annotations
+
+import pytest
+
+from rathaus.privacy import checksums
+from rathaus.privacy.detect import Detector
+from rathaus.privacy.pseudonym import pseudonymise
+
+pytestmark = pytest.mark.unit
+DETECTOR = Detector(case_patterns=[r"\bBV-\d{4}-\d{3}\b"])
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(e.type, e.text) for e in DETECTOR.find(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bitte an anna.roth@example.de schreiben.", [("EMAIL", "anna.roth@example.de")]),
+    ("IBAN DE89 3704 0044 0532 0130 00 bitte.", [("IBAN", "DE89 3704 0044 0532 0130 00")]),
+    ("IBAN DE89370400440532013000.", [("IBAN", "DE89370400440532013000")]),
+    ("Konto AT61 1904 3002 3457 3201.", [("IBAN", "AT61 1904 3002 3457 3201")]),
+    ("BIC: COBADEFFXXX", [("BIC", "COBADEFFXXX")]),
+    ("Steuer-ID 86095742719.", [("TAX_ID", "86095742719")]),
+    ("Rentenversicherungsnummer 65170839J003", [("SOCIAL_SECURITY", "65170839J003")]),
+    ("Personalausweis-Nr. T22000129 liegt vor.", [("ID_CARD", "T22000129")]),
+    ("Reisepass C01X00T47 ist abgelaufen.", [("PASSPORT", "C01X00T47")]),
+    ("Rückruf unter 0711 / 216-12345.", [("PHONE", "0711 / 216-12345")]),
+    ("Mobil: +49 171 1234567", [("PHONE", "+49 171 1234567")]),
+    ("Kennzeichen KA XY 123 parkte falsch.", [("LICENSE_PLATE", "KA XY 123")]),
+    ("Der Wagen S-AB 1234E stand dort.", [("LICENSE_PLATE", "S-AB 1234E")]),
+    ("Herr Meier, geb. 12.03.1961, beantragt", [("PERSON", "Meier"), ("DATE_OF_BIRTH", "12.03.1961")]),
+    ("Az. 32.1-2024/0815 bitte angeben", [("CASE_NUMBER", "32.1-2024/0815")]),
+    ("Vorgang BV-2024-117 ist offen", [("CASE_NUMBER", "BV-2024-117")]),
+    ("Sie wohnt in der Hauptstraße 12a, 70173 Stuttgart.", [("ADDRESS", "Hauptstraße 12a, 70173 Stuttgart")]),
+    ("Post an Am Anger 5 schicken.", [("ADDRESS", "Am Anger 5")]),
+    ("Frau Dr. Anna-Lena Müller-Lüdenscheidt schreibt.", [("PERSON", "Anna-Lena Müller-Lüdenscheidt")]),
+    ("Peter van der Berg ruft an.", [("PERSON", "Peter van der Berg")]),
+    ("Gemeldet von Müller, Hans.", [("PERSON", "Müller, Hans")]),
+    ("Er ist katholisch und hat Diabetes.", [("SPECIAL_CATEGORY", "katholisch"), ("SPECIAL_CATEGORY", "Diabetes")]),
+])
+def test_each_type(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "IBAN DE89 3704 0044 0532 0130 01 ist falsch.",  # checksum fails
+    "Steuer-ID 86095742711.",  # check digit wrong
+    "Nummer 11111111111",  # digit rule
+    "Rentenversicherungsnummer 65170839J004",
+    "Personalausweis T220001294",  # wrong check digit
+    "Die Sitzung am 12.03.2025 beginnt um 17 Uhr.",  # a date, not a birth date
+    "Die Hauptstraße wird ab Mai saniert.",  # a street without a house number is a place
+    "Im Winter räumt der Bauhof.",
+    "Nach § 34 BauGB ist das zulässig; Kosten 120.000 Euro.",
+    "Vorlage an [PERSON_1] weiterleiten.",  # a placeholder is no name
+])
+def test_negatives(text):
+    assert found(text) == []
+
+
+def test_confusable_letters_are_still_found_with_original_offsets():
+    text = "Mail an аnna.roth@example.de (kyrillisches а)."  # Cyrillic а at the start
+    [(kind, value)] = [(e.type, e.text) for e in DETECTOR.find(text) if e.type == "EMAIL"]
+    assert value == "аnna.roth@example.de" and value[0] == "\u0430"
+
+
+def test_checksums():
+    assert checksums.iban_valid("DE89370400440532013000") and not checksums.iban_valid("DE8937040044053201300")
+    assert checksums.steuer_id_valid("86095742719") and not checksums.steuer_id_valid("06095742719")
+    assert checksums.rvnr_valid("65170839J003") and not checksums.rvnr_valid("65170839J00")
+    assert checksums.id_document_valid("T220001293") and not checksums.id_document_valid("T220001294")
+
+
+def test_pseudonymisation_round_trip():
+    text = ("Frau Anna Roth (anna.roth@example.de) überweist von DE89 3704 0044 0532 0130 00. "
+            "Anna Roth schreibt erneut an anna.roth@example.de. Im Text steht schon [PERSON_1].")
+    p = pseudonymise(text, DETECTOR)
+    assert "Anna Roth" not in p.text and "anna.roth@example.de" not in p.text and "DE89" not in p.text
+    assert p.text.count("[PERSON_2]") == 2 and p.text.count("[EMAIL_1]") == 2  # the same value, the same placeholder
+    assert "[PERSON_1]" in p.text and "[PERSON_1]" not in p.mapping  # the user's own text is never ours
+    assert p.restore(p.text) == text
+    assert p.restore("Antwort an [PERSON 2] und [ EMAIL_1 ], nicht an [PERSON_1].") == \
+        "Antwort an Anna Roth und anna.roth@example.de, nicht an [PERSON_1]."
+    assert "Anna" not in str(p) and "Anna" not in repr(p)  # nothing to leak into a log line
