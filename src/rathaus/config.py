@@ -101,7 +101,8 @@ class Settings(BaseSettings):
 def read_config_file(settings: Any) -> tuple[dict[str, Any], Path | None]:
     """The TOML configuration file (``RATHAUS_CONFIG``, default ``rathaus.toml`` in the data directory)
     as a dict, and its path; ``({}, None)`` when the default file does not exist. Its sections:
-    ``backends`` and ``assistants`` (answer/profiles.py), ``oidc`` (identity/oidc.py)."""
+    ``backends`` and ``assistants`` (answer/profiles.py), ``oidc`` (identity/oidc.py), ``privacy``
+    (privacy/policy.py)."""
     from rathaus.errors import ConfigError
 
     path = getattr(settings, "config", None)
@@ -121,7 +122,7 @@ def read_config_file(settings: Any) -> tuple[dict[str, Any], Path | None]:
     return data, path
 
 
-CONFIG_SECTIONS = frozenset({"backends", "assistants", "oidc"})
+CONFIG_SECTIONS = frozenset({"backends", "assistants", "oidc", "privacy"})
 
 
 @lru_cache

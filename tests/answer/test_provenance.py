@@ -23,7 +23,8 @@ def test_a_file_from_before_the_one_feedback_rule_keeps_the_newest_vote(tmp_path
     path = tmp_path / "answers.sqlite"
     conn = sqlite3.connect(path)
     conn.executescript(SCHEMA)
-    conn.execute("INSERT INTO provenance VALUES ('a', '2026-11-20T10:00:00+00:00', 'public', 'extractive', 'x', "
+    conn.execute("INSERT INTO provenance(id, created_at, assistant, backend, model, prompt_version, question, sources, "
+                 "cited, refused, answer) VALUES ('a', '2026-11-20T10:00:00+00:00', 'public', 'extractive', 'x', "
                  "'p1', 'Frage', '[]', '[]', 0, NULL)")
     conn.executemany("INSERT INTO feedback(provenance_id, created_at, vote, reason) VALUES ('a', ?, ?, ?)",
                      [("2026-11-20T10:01:00+00:00", 1, "hilfreich"), ("2026-11-20T10:02:00+00:00", -1, "falsch")])

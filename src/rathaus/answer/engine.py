@@ -28,8 +28,9 @@ import re
 import time
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime
+from functools import cached_property
 from typing import Any
 
 from rathaus import plugins
@@ -41,6 +42,9 @@ from rathaus.answer.questions import DECISION_QUESTION, QUESTION_WORDS
 from rathaus.documents import Access, SearchFilters, sha256
 from rathaus.errors import BackendError, InputError, NotFound
 from rathaus.language.german import query_terms, terms
+from rathaus.privacy.detect import Detector
+from rathaus.privacy.policy import Route, highest
+from rathaus.privacy.pseudonym import Pseudonymiser, redact
 
 log = logging.getLogger(__name__)
 _NOT_TOPIC = QUESTION_WORDS | frozenset(terms("stadt"))  # every question is about the city
@@ -65,6 +69,8 @@ TEXTS = {
         "superseded": "Hinweis: Zu Quelle [{n}] gibt es ein neueres Dokument mit demselben Titel ([{m}]).",
         "follow_up": "Hinweis: Zu Quelle [{n}] gibt es ein späteres Dokument: „{title}“ vom {date}; "
                      "der Stand kann sich geändert haben.",
+        "policy": "Diese Anfrage enthält Inhalte der Einstufung „{classification}“. Dafür ist kein zugelassenes "
+                  "Sprachmodell eingerichtet, daher wurde nichts gesendet. Bitte wenden Sie sich an die IT.",
     },
     "en": {
         "refusal": "I found no reliable answer to this in the city's published documents.",
@@ -72,6 +78,8 @@ TEXTS = {
         "stale": "Note: source [{n}] dates from {date} and may be out of date.",
         "superseded": "Note: there is a newer document with the same title as source [{n}] ([{m}]).",
         "follow_up": "Note: source [{n}] has a later follow-up, \"{title}\" of {date}; things may have changed.",
+        "policy": "This request contains content classified \"{classification}\". No permitted language model is "
+                  "set up for it, so nothing was sent. Please contact IT.",
     },
 }
 
@@ -99,7 +107,7 @@ class AnswerResult:
     model: str
     notices: list[str] = field(default_factory=list)
     handoff: str | None = None
-    refusal_reason: str | None = None  # no_sources | low_coverage | model_declined | unsupported
+    refusal_reason: str | None = None  # no_sources | low_coverage | policy_denied | model_declined | unsupported
     timings: dict[str, float] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
@@ -210,6 +218,22 @@ class AnswerEngine:
                               text_hash=sha256(chunk.text)))
         return out
 
+    @cached_property
+    def detector(self) -> Detector:
+        return Detector(case_patterns=self.config.privacy.case_patterns)
+
+    def route(self, question: str, sources: list[Source], backend: Any) -> Route:
+        """The privacy policy's decision for this request (see privacy/policy.py): the highest classification
+        among the sources' collections, personal data in the question, and whether the backend is trusted."""
+        classes = []
+        for name in {s.collection for s in sources}:
+            try:
+                classes.append(self.store.get_collection(name).classification)
+            except NotFound:
+                classes.append("vertraulich")  # unknown: assume the worst
+        personal = bool(self.detector.find(question))
+        return self.config.privacy.decide(highest(classes), personal, bool(getattr(backend, "trusted", False)))
+
     @staticmethod
     def wanted_sections(question: str) -> set[str]:
         """Sections of a FIM service description (see sources/services) that answer this kind of question."""
@@ -313,17 +337,26 @@ class AnswerEngine:
         sources = self.sources(question, profile, access, document_ids)
         timings = {"retrieval_ms": (time.perf_counter() - started) * 1000}
         yield "sources", [self._citation(s) for s in sources]
-        coverage = self.coverage(question, sources)
+        # a citizen's own name or phone number is no topic the sources must cover
+        coverage = self.coverage(redact(question, self.detector, marker=False), sources)
+        route = self.route(question, sources, backend)
+        session = Pseudonymiser(self.detector) if route.pseudonymise else None
         refusal_reason = None
         checked: list[CheckedSentence] = []
         if not sources:
             refusal_reason = "no_sources"
         elif coverage < profile.min_coverage:
             refusal_reason = "low_coverage"
+        elif not route.allowed:
+            refusal_reason = "policy_denied"  # nothing is sent to any model
         else:
-            request = GenerationRequest(question=question, sources=sources, language=lang,
+            shown = question if session is None else session.apply(question)
+            model_sources = sources if session is None else [
+                replace(s, title=session.apply(s.title), text=session.apply(s.text)) for s in sources]
+            request = GenerationRequest(question=shown, sources=model_sources, language=lang,
                                         today=datetime.now(UTC).date().isoformat(),
                                         max_source_chars=profile.source_chars)
+            restore = session.restore if session is not None else (lambda text: text)
             buffer, first = "", True
             try:
                 for piece in backend.generate(request):
@@ -333,7 +366,7 @@ class AnswerEngine:
                         break
                     parts = split_sentences(buffer)
                     for sentence in parts[:-1]:  # the last one may still grow
-                        done = check_sentence(sentence, sources)
+                        done = check_sentence(restore(sentence), sources)
                         if done.citations:
                             checked.append(done)
                             if first:
@@ -346,7 +379,7 @@ class AnswerEngine:
                 log.exception("backend %s failed", profile.backend)
                 raise
             if refusal_reason is None and buffer.strip():
-                done = check_sentence(buffer, sources)
+                done = check_sentence(restore(buffer), sources)
                 if done.citations:
                     checked.append(done)
                     timings.setdefault("first_sentence_ms", (time.perf_counter() - started) * 1000)
@@ -355,11 +388,16 @@ class AnswerEngine:
                 refusal_reason = "unsupported"
         texts = TEXTS[lang]
         handoff = profile.handoff_en if lang == "en" else profile.handoff
-        if refusal_reason:
+        if refusal_reason == "policy_denied":
+            checked = []
+            answer = texts["policy"].format(classification=route.classification)
+            yield "text", answer
+            notices: list[str] = []
+        elif refusal_reason:
             checked = []
             answer = f"{texts['refusal']} {handoff}"
             yield "text", answer
-            notices: list[str] = []
+            notices = []
         else:
             cited_ns = list(dict.fromkeys(n for s in checked for n in s.citations))
             by_n = {s.n: s for s in sources}
@@ -373,9 +411,10 @@ class AnswerEngine:
         if self.provenance is not None:
             provenance_id = self.provenance.record(
                 assistant=profile.name, backend=profile.backend, model=getattr(backend, "model", "?"),
-                prompt_version=PROMPT_VERSION, question=question,
+                prompt_version=PROMPT_VERSION, question=redact(question, self.detector),
                 sources=[{"n": s.n, "chunk_id": s.chunk_id, "document_id": s.document_id, "text_hash": s.text_hash}
-                         for s in sources], cited=cited_ns, refused=bool(refusal_reason), answer=answer)
+                         for s in sources], cited=cited_ns, refused=bool(refusal_reason), answer=answer,
+                routing=route.record(session.counts if session else None))
         by_n = {s.n: s for s in sources}
         yield "done", AnswerResult(
             answer=answer + ("" if not notices else " " + " ".join(notices)), refused=bool(refusal_reason),

@@ -25,6 +25,7 @@ from typing import Any
 
 from rathaus.config import CONFIG_SECTIONS, read_config_file
 from rathaus.errors import ConfigError
+from rathaus.privacy.policy import PrivacyPolicy
 
 DEFAULT_HANDOFF_DE = ("Wenden Sie sich bitte an die Behördennummer 115 (Montag bis Freitag, 8 bis 18 Uhr) "
                       "oder an das zuständige Amt.")
@@ -60,6 +61,7 @@ class AnswerConfig:
     backends: dict[str, dict[str, Any]]
     assistants: dict[str, AssistantProfile]
     path: Path | None = None
+    privacy: PrivacyPolicy = field(default_factory=PrivacyPolicy)
 
     def assistant(self, name: str) -> AssistantProfile:
         if name not in self.assistants:
@@ -81,6 +83,7 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> AnswerConfig
         raise ConfigError(f"{path or 'config'}: unknown section(s) {', '.join(sorted(unknown))}")
     config = default_config()
     config.path = path
+    config.privacy = PrivacyPolicy.from_table(data.get("privacy"))
     for name, table in (data.get("backends") or {}).items():
         if not isinstance(table, dict) or not table.get("kind"):
             raise ConfigError(f"backend {name!r} needs a 'kind' (extractive, openai, llamacpp)")

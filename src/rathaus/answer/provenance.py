@@ -1,6 +1,7 @@
 """Provenance records and feedback, in their own SQLite file (``answers.sqlite``).
 
-Every answer gets a record: the question, the assistant profile, backend and model, the prompt
+Every answer gets a record: the question (personal data in it replaced by its type, e.g. "[PHONE]"),
+the assistant profile, backend and model, the privacy policy's routing decision, the prompt
 version, the numbered source chunks with their text hashes, which of them were cited, whether it
 refused, and the time. That is enough to trace an answer to its inputs. No client address, user
 agent or cookie is stored. The answer text itself is stored only with ``store_answers`` (off by
@@ -41,7 +42,8 @@ CREATE TABLE IF NOT EXISTS provenance (
     sources TEXT NOT NULL,      -- JSON: [{n, chunk_id, document_id, text_hash}]
     cited TEXT NOT NULL,        -- JSON: [n, ...]
     refused INTEGER NOT NULL,
-    answer TEXT                 -- only with store_answers
+    answer TEXT,                -- only with store_answers
+    routing TEXT                -- JSON: the privacy policy's decision (privacy/policy.py Route.record)
 );
 CREATE INDEX IF NOT EXISTS provenance_created ON provenance(created_at);
 CREATE TABLE IF NOT EXISTS feedback (
@@ -73,6 +75,7 @@ class ProvenanceRecord:
     cited: list[int]
     refused: bool
     answer: str | None
+    routing: dict[str, Any] | None = None
 
 
 @dataclass
@@ -95,6 +98,8 @@ class ProvenanceLog:
         self._lock = threading.RLock()
         conn = self._conn()
         conn.executescript(SCHEMA)
+        if "routing" not in {row[1] for row in conn.execute("PRAGMA table_info(provenance)")}:
+            conn.execute("ALTER TABLE provenance ADD COLUMN routing TEXT")  # files from before the privacy router
         if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'feedback_one_per_answer'").fetchone() is None:
             with write_transaction(conn, self._lock):
                 for statement in filter(str.strip, ONE_FEEDBACK_PER_ANSWER.split(";")):
@@ -112,22 +117,27 @@ class ProvenanceLog:
         return conn
 
     def record(self, *, assistant: str, backend: str, model: str, prompt_version: str, question: str,
-               sources: list[dict[str, Any]], cited: list[int], refused: bool, answer: str) -> str:
+               sources: list[dict[str, Any]], cited: list[int], refused: bool, answer: str,
+               routing: dict[str, Any] | None = None) -> str:
         record_id = uuid.uuid4().hex
         now = datetime.now(UTC)
         with write_transaction(self._conn(), self._lock) as conn:
             conn.execute("DELETE FROM provenance WHERE created_at < ?", ((now - self.retention).isoformat(),))
-            conn.execute("INSERT INTO provenance VALUES (?,?,?,?,?,?,?,?,?,?,?)", (
+            conn.execute("INSERT INTO provenance(id, created_at, assistant, backend, model, prompt_version, question, "
+                         "sources, cited, refused, answer, routing) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", (
                 record_id, now.isoformat(timespec="seconds"), assistant, backend, model, prompt_version, question,
-                json.dumps(sources), json.dumps(cited), int(refused), answer if self.store_answers else None))
+                json.dumps(sources), json.dumps(cited), int(refused), answer if self.store_answers else None,
+                json.dumps(routing) if routing is not None else None))
         return record_id
 
     def get(self, record_id: str) -> ProvenanceRecord:
-        row = self._conn().execute("SELECT * FROM provenance WHERE id = ?", (record_id,)).fetchone()
+        row = self._conn().execute("SELECT id, created_at, assistant, backend, model, prompt_version, question, "
+                                   "sources, cited, refused, answer, routing FROM provenance WHERE id = ?",
+                                   (record_id,)).fetchone()
         if row is None:
             raise NotFound(f"no provenance record {record_id!r}")
         return ProvenanceRecord(row[0], row[1], row[2], row[3], row[4], row[5], row[6], json.loads(row[7]),
-                                json.loads(row[8]), bool(row[9]), row[10])
+                                json.loads(row[8]), bool(row[9]), row[10], json.loads(row[11]) if row[11] else None)
 
     def add_feedback(self, record_id: str, vote: int, reason: str) -> None:
         if vote not in (-1, 1):
