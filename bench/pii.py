@@ -1,0 +1,143 @@
+"""Personal-data detection quality: precision and recall per entity type on the project's labelled German
+set (bench/data/pii_de/pii_de.jsonl, written for Rathaus), for Rathaus's detector and, side by side,
+for Microsoft Presidio with what can be installed here.
+
+    python bench/pii.py [--no-presidio]
+
+Matching: a predicted span counts as a true positive when it has the gold type and overlaps a gold
+span of that type by at least half of the longer of the two (boundary differences such as "Herr"
+inside or outside do not decide the score); every gold span is matched at most once. "Overall" pools
+all types (micro average). The figures go into docs/BENCHMARKS.md, section "pii".
+
+Presidio: ``presidio-analyzer`` installs from PyPI, but no German spaCy model does (``de-core-news-*``
+is not on PyPI as a real package; spaCy's loader downloads it), so Presidio runs on a blank German
+pipeline: its pattern recognisers (e-mail, IBAN, phone via ``phonenumbers``, credit cards, URLs, …)
+work, its NER-based types (PERSON, LOCATION) cannot. That is Presidio as a city could install it
+here, not Presidio at its best.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import stamp, write_section  # noqa: E402
+
+from rathaus.privacy.detect import TYPES, Detector  # noqa: E402
+
+DATA = Path(__file__).resolve().parent / "data" / "pii_de" / "pii_de.jsonl"
+PRESIDIO_TYPES = {"EMAIL_ADDRESS": "EMAIL", "IBAN_CODE": "IBAN", "PHONE_NUMBER": "PHONE", "PERSON": "PERSON",
+                  "LOCATION": "ADDRESS", "DE_TAX_ID": "TAX_ID"}
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    return inter > 0 and inter >= 0.5 * max(a[1] - a[0], b[1] - b[0])
+
+
+def score(items: list[dict], predict) -> tuple[dict[str, Counter], float]:
+    per_type: dict[str, Counter] = {t: Counter() for t in TYPES}
+    started = time.perf_counter()
+    for item in items:
+        gold = [(e["type"], (e["start"], e["end"])) for e in item["entities"]]
+        used = [False] * len(gold)
+        for kind, span in predict(item["text"]):
+            if kind not in per_type:
+                continue
+            hit = next((i for i, (gk, gs) in enumerate(gold) if not used[i] and gk == kind and overlap(gs, span)), None)
+            if hit is None:
+                per_type[kind]["fp"] += 1
+            else:
+                used[hit] = True
+                per_type[kind]["tp"] += 1
+        for (kind, _), u in zip(gold, used, strict=True):
+            if not u and kind in per_type:
+                per_type[kind]["fn"] += 1
+    return per_type, (time.perf_counter() - started) * 1000 / max(1, len(items))
+
+
+def presidio_predictor():
+    import tempfile
+
+    import spacy
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.nlp_engine import SpacyNlpEngine
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    path = Path(tempfile.mkdtemp(prefix="presidio-de-")) / "de_blank"
+    nlp.to_disk(path)
+    engine = SpacyNlpEngine(models=[{"lang_code": "de", "model_name": str(path)}])
+    analyzer = AnalyzerEngine(nlp_engine=engine, supported_languages=["de"])
+    try:  # the e-mail recogniser's tldextract would fetch the public-suffix list: give it the bundled snapshot
+        import types
+
+        import tldextract
+        from presidio_analyzer.predefined_recognizers.generic import email_recognizer
+
+        email_recognizer.tldextract = types.SimpleNamespace(extract=tldextract.TLDExtract(suffix_list_urls=()))
+    except ImportError:
+        pass
+
+    def predict(text: str):
+        for r in analyzer.analyze(text=text, language="de"):
+            if r.entity_type in PRESIDIO_TYPES:
+                yield PRESIDIO_TYPES[r.entity_type], (r.start, r.end)
+    return predict
+
+
+def table(per_type: dict[str, Counter]) -> list[str]:
+    lines = ["| type | gold | precision | recall |", "|---|---|---|---|"]
+    total: Counter = Counter()
+    for kind in TYPES:
+        c = per_type[kind]
+        total.update(c)
+        gold = c["tp"] + c["fn"]
+        if gold == 0 and c["fp"] == 0:
+            continue
+        p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
+        r = c["tp"] / gold if gold else 0.0
+        lines.append(f"| {kind} | {gold} | {p:.3f} | {r:.3f} |")
+    p = total["tp"] / max(1, total["tp"] + total["fp"])
+    r = total["tp"] / max(1, total["tp"] + total["fn"])
+    lines.append(f"| **overall** | {total['tp'] + total['fn']} | **{p:.3f}** | **{r:.3f}** |")
+    return lines
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--no-presidio", action="store_true", help="Only Rathaus's detector.")
+    args = ap.parse_args()
+    items = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    detector = Detector()
+    detector.find("Warm-up: Anna Roth, 0711 1234567.")
+    ours, ms = score(items, lambda text: ((e.type, (e.start, e.end)) for e in detector.find(text)))
+    lines = [
+        "## Personal data (PII) detection", "",
+        f"Measured {stamp()} with `python bench/pii.py` on bench/data/pii_de/pii_de.jsonl ({len(items)} German "
+        "sentences and short passages in administrative style, written for Rathaus; labelling rules in its README). "
+        "A prediction counts when type and span overlap (at least half of the longer span).", "",
+        f"### Rathaus detector (rules with check digits, phone parsing, name lists; {ms:.1f} ms per text)", "",
+        *table(ours),
+    ]
+    if not args.no_presidio:
+        try:
+            predict = presidio_predictor()
+        except ImportError as exc:
+            lines += ["", f"Presidio: not installed here ({exc}); `pip install presidio-analyzer` to compare."]
+        else:
+            theirs, pms = score(items, predict)
+            lines += ["", f"### Presidio 2.2 on a blank German spaCy pipeline ({pms:.1f} ms per text)", "",
+                      "No German spaCy model installs from a package, so PERSON and LOCATION (NER) cannot work; "
+                      "only its pattern recognisers run.", "", *table(theirs)]
+    write_section("pii", "\n".join(lines))
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
