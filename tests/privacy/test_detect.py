@@ -40,6 +40,15 @@ def found(text: str) -> list[tuple[str, str]]:
     ("Peter van der Berg ruft an.", [("PERSON", "Peter van der Berg")]),
     ("Gemeldet von Müller, Hans.", [("PERSON", "Müller, Hans")]),
     ("Er ist katholisch und hat Diabetes.", [("SPECIAL_CATEGORY", "katholisch"), ("SPECIAL_CATEGORY", "Diabetes")]),
+    # names in forms and signatures, also when the first name is in no list; never across a line break
+    ("Mit freundlichen Grüßen\nOlena Shevchenko\nMörikestraße 29", [("PERSON", "Olena Shevchenko"),
+                                                                   ("ADDRESS", "Mörikestraße 29")]),
+    ("Kontoinhaberin: Noor Haddad.", [("PERSON", "Noor Haddad")]),
+    ("Mit freundlichen Grüßen U. Pohl, Ordnungsamt", [("PERSON", "U. Pohl")]),
+    ("Es sprach Anna Roth von der Stadtverwaltung.", [("PERSON", "Anna Roth")]),
+    ("Sein Reisepass (Nr. U74290643) liegt vor.", [("PASSPORT", "U74290643")]),
+    ("Aktenzeichen: SO 32/179/2024", [("CASE_NUMBER", "SO 32/179/2024")]),
+    ("Kassenzeichen 536 308 0989 angeben", [("CASE_NUMBER", "536 308 0989")]),
 ])
 def test_each_type(text, expected):
     assert found(text) == expected

@@ -64,11 +64,12 @@ def fold(text: str) -> str:
 
 
 # -- patterns ------------------------------------------------------------------------------------------
-_UP = r"[A-ZÄÖÜ]"
-_LOW = r"[a-zäöüß]"
+_UP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"  # Latin capitals with accents (Çelik, Łukasz, Šimić)
+_LOW = r"[a-zß-öø-ÿā-ž]"
+_SP = r"[ \t\u00a0]+"  # a name never runs across a line break
 _NAME = rf"{_UP}{_LOW}+(?:-{_UP}{_LOW}+)?"
-_PARTICLE = r"(?:von|van|de|der|den|zu|di|da|del|la|le|ten|ter|vom|zum|el|al|bin|ibn)"
-_SURNAME = rf"(?:{_PARTICLE}\s+)*(?:{_PARTICLE}\s+)?{_UP}[\w'’]*(?:-{_UP}[\w'’]+)?"
+_PARTICLE = r"(?:von|van|de|der|den|zu|di|da|del|la|le|ten|ter|el|al|bin|ibn)"
+_SURNAME = rf"(?:{_PARTICLE}{_SP})*{_UP}[\w'’]*(?:-{_UP}[\w'’]+)?"
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
 IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b")
@@ -82,20 +83,35 @@ DATE = r"(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}|\d{1,2}\.\s?(?:Januar|Februa
 BIRTH = re.compile(rf"(?:geb(?:oren)?\.?(?:\s+am)?|Geburtsdatum:?|geboren\s+am|\*|Geb\.-Datum:?|DOB:?|born(?:\s+on)?)"
                    rf"\s*({DATE})", re.IGNORECASE)
 CASE = re.compile(r"(?:\bAz\.?|\bAZ|\bAktenzeichen|\bGeschäftszeichen|\bGz\.?|\bGZ|\bUnser Zeichen|\bIhr Zeichen|"
-                  r"\bVorgangsnummer|\bVorgang|\bKassenzeichen)\s*[:.]?\s*((?=[\w./-]*\d)[\w][\w./-]*[\w](?:\s?-\s?[\w]+)*)")
+                  r"\bVorgangsnummer|\bVorgang|\bKassenzeichen)(?:\s(?:im|in|des|der|beim)\s\w+)?\s*[:.]?\s*"
+                  r"((?:[A-ZÄÖÜ]{1,4}[ ](?=\d))?(?=[\w./-]*\d)[\w][\w./-]*[\w](?:\s?-\s?[\w]+)*(?:[ ]\d{2,5}(?![\w.]))*)")
 _STREET_END = (r"(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad|markt|"
                r"promenade|kai|graben|stieg|wall|berg|tor|hof|anger|feld|garten|park|höhe|grund)")
 STREET = re.compile(
-    rf"(?:\b(?:{_UP}[\w.'-]*\s+)?(?:{_UP}[\wäöüß-]*{_STREET_END}|{_UP}[\w-]*\s(?:Straße|Str\.|Weg|Platz|Allee|Gasse|Ring|"
+    rf"(?:\b(?:{_UP}[\w.'-]*[ \t]+)?(?:{_UP}[\wäöüß-]*{_STREET_END}|{_UP}[\w-]*[ \t](?:Straße|Str\.|Weg|Platz|Allee|Gasse|Ring|"
     rf"Damm|Ufer|Chaussee))|\b(?:Am|An der|An den|Auf dem|Auf der|Im|In der|Hinter der|Unter den|Zum|Zur|Alte|Neue)\s"
     rf"{_UP}[\wäöüß-]+)\s(?:Nr\.\s?)?\d{{1,4}}(?:\s?[a-zA-Z]\b)?(?:\s?[-/]\s?\d{{1,4}}(?:[a-zA-Z]\b)?)?(?!\w)")
 POSTCODE_TOWN = re.compile(rf"\b(?:D-)?\d{{5}}\s(?!Euro\b|EUR\b|Einwohner)({_UP}[\wäöüß]+(?:[ -](?:am|an der|im|bei|"
                            rf"{_UP}[\wäöüß.]+)){{0,3}})")
-SALUTATION = re.compile(rf"\b(?:Herrn?|Frau|Hr\.|Fr\.|Familie|Eheleute)\s+((?:(?:Dr\.|Prof\.|Dipl\.-\w+\.?)\s+)*"
-                        rf"(?:{_NAME}\s+)?{_SURNAME})")
-TITLE = re.compile(rf"\b(?:Dr\.|Prof\.)\s+((?:(?:Dr\.|med\.|rer\.\s?nat\.)\s+)*(?:{_NAME}\s+)?{_SURNAME})")
+SALUTATION = re.compile(rf"\b(?:Herrn?|Frau|Hr\.|Fr\.|Familie|Eheleute){_SP}((?:(?:Dr\.|Prof\.|Dipl\.-\w+\.?){_SP})*"
+                        rf"(?:{_NAME}{_SP})?{_SURNAME})")
+TITLE = re.compile(rf"\b(?:Dr\.|Prof\.){_SP}((?:(?:Dr\.|med\.|rer\.\s?nat\.){_SP})*(?:{_NAME}{_SP})?{_SURNAME})")
 CAPITALISED = re.compile(rf"{_UP}[\w'’]*(?:-{_UP}[\w'’]+)?")
-SURNAME_FIRST = re.compile(rf"\b({_UP}{_LOW}+(?:-{_UP}{_LOW}+)?),\s({_UP}{_LOW}+)\b")
+SURNAME_FIRST = re.compile(rf"\b({_UP}{_LOW}+(?:-{_UP}{_LOW}+)?),[ ]({_UP}{_LOW}+)\b(?![ \t]+{_UP})")
+# "Anna Roth von der Stadtverwaltung": a particle phrase ending in an organisation word is no surname.
+_ORG_TAIL = re.compile(rf"{_SP}(?:{_PARTICLE}{_SP})+{_UP}\w*(?:ung|heit|keit|schaft|verein|amt|rat|stadt|schule|"
+                       rf"behörde|ausschuss|werk|werke|verwaltung|gericht|kasse|büro|zentrum|dienst)$")
+INITIAL = re.compile(rf"(?<![\w.])({_UP}\.{_SP}(?:{_UP}\.{_SP})?{_SURNAME})")
+# Words after which a person's name follows on the same line (forms, signatures, roles).
+_CUE = (r"(?:(?:Mit )?(?:freundlichen|besten|herzlichen|vielen)? ?Grüß?(?:en|e)|Viele Grüße|Herzliche Grüße|"
+        r"Beste Grüße|Liebe Grüße|Danke und viele Grüße|Vielen Dank|In Trauer|Hochachtungsvoll|gez\.|i\.\s?A\.|"
+        r"Im Auftrag|In Vertretung|i\.\s?V\.|(?:Familien|Vor|Nach|Geburts)?[Nn]ame[n]?|Vornamen|Antragsteller(?:in)?|"
+        r"Kontoinhaber(?:in)?|Halter(?:in)?(?: laut Zulassung)?|Ansprechpartner(?:in)?|Sachbearbeiter(?:in)?|"
+        r"Verfasser(?:in)?|Absender(?:in)?|Empfänger(?:in)?|Mieter(?:in)?|Vermieter(?:in)?|Eigentümer(?:in)?|"
+        r"Bearbeiter(?:in)?|Erziehungsberechtigte[rn]?|Verstorbene[rn]?|Zeug(?:e|in)|Betroffene[rn]?|Kind)")
+CUED = re.compile(rf"(?:^|(?<=[\s(]))(?:{_CUE})\s*:?[ \t]*\n?[ \t]*((?:{_UP}\.{_SP})?(?:{_UP}[\w'’]*(?:-{_UP}[\w'’]+)?"
+                  rf"{_SP})*?(?:{_PARTICLE}{_SP})*{_UP}[\w'’]*(?:-{_UP}[\w'’]+)?)(?=[ \t]*(?:$|[,.;:)\n]|{_SP}(?:und|"
+                  rf"geb\.|[a-zß-ö])))", re.MULTILINE)
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 # DSGVO Art. 9 special categories: the phrase that reveals them.
@@ -113,6 +129,9 @@ SPECIAL = re.compile(
 _ID_CONTEXT = re.compile(r"(?i)(personalausweis|ausweis|id-karte|identity card|reisepass|pass(?:nummer|-nr|nr)?\b|"
                          r"passport|dokumentennummer)")
 _PASSPORT = re.compile(r"(?i)(reisepass|pass(?:nummer|-nr|nr)?\b|passport)")
+# Passports of other countries: letters and digits without a check digit we know; only right after the word.
+FOREIGN_PASSPORT = re.compile(r"(?i:reisepass|pass(?:nummer|-nr\.?|nr\.?)|passport)[^\n]{0,30}?(?<![\w])"
+                              r"((?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{7,10})(?![\w])")
 _PLATE_CONTEXT = re.compile(r"(?i)(kennzeichen|kfz|fahrzeug|pkw|lkw|auto|wagen|falschpark|parkt|abgeschleppt)")
 _TAX_CONTEXT = re.compile(r"(?i)(steuer|idnr|identifikationsnummer|tin\b)")
 
@@ -207,6 +226,8 @@ class Detector:
             if context and checksums.id_document_valid(m.group()):
                 kind = "PASSPORT" if _PASSPORT.search(context[-1]) else "ID_CARD"
                 yield Entity(kind, m.start(), m.end(), t[m.start():m.end()])
+        for m in FOREIGN_PASSPORT.finditer(f):
+            yield Entity("PASSPORT", m.start(1), m.end(1), t[m.start(1):m.end(1)])
 
     @staticmethod
     def _phone(f: str, t: str) -> Iterable[Entity]:
@@ -249,7 +270,7 @@ class Detector:
         spans.sort()
         merged: list[list[int]] = []
         for start, end in spans:  # "Hauptstraße 5, 70173 Stuttgart" is one address
-            if merged and start <= merged[-1][1] + 2 and re.fullmatch(r"[,\s]*", f[merged[-1][1]:start]):
+            if merged and start <= merged[-1][1] + 2 and re.fullmatch(r",?[ \t]*", f[merged[-1][1]:start]):
                 merged[-1][1] = max(merged[-1][1], end)
             else:
                 merged.append([start, end])
@@ -258,6 +279,15 @@ class Detector:
 
     @staticmethod
     def _person(f: str, t: str) -> Iterable[Entity]:
+        for e in Detector._person_spans(f, t):
+            tail = _ORG_TAIL.search(e.text)
+            if tail is None:
+                yield e
+            elif tail.start() > 0:
+                yield Entity("PERSON", e.start, e.start + tail.start(), e.text[:tail.start()])
+
+    @staticmethod
+    def _person_spans(f: str, t: str) -> Iterable[Entity]:
         names = first_names()
         for pattern in (SALUTATION, TITLE):
             for m in pattern.finditer(f):
@@ -268,11 +298,18 @@ class Detector:
                 if value.split()[-1] in NOT_SURNAMES:
                     continue
                 yield Entity("PERSON", start, end, t[start:end])
+        for pattern in (CUED, INITIAL):
+            for m in pattern.finditer(f):
+                value = m.group(1)
+                words = value.split()
+                if words[-1] in NOT_SURNAMES or words[0] in NOT_SURNAMES or len(words) > 5:
+                    continue
+                yield Entity("PERSON", m.start(1), m.end(1), t[m.start(1):m.end(1)])
         for m in WORD.finditer(f):
             if m.group() not in names:
                 continue
             rest = f[m.end():]
-            nxt = re.match(rf"(\s+(?:{_NAME}\s+)?{_SURNAME})", rest)
+            nxt = re.match(rf"({_SP}(?:{_NAME}{_SP})?{_SURNAME})", rest)
             if nxt is None:
                 continue
             surname = nxt.group(1).split()[-1]
