@@ -77,6 +77,9 @@ def test_only_these_documents(staff):
         assert client.get("/api/v1/document", params={"id": doc_id}, headers=headers).status_code == 404
     stolen = ask(client, tokens["ben"], "Wie hoch ist die Parkgebühr in der Altstadt?", document_ids=[doc_id])
     assert stolen["refused"] and "3,50" not in stolen["answer"]
+    # everyone removes their own files; nobody else can
+    assert client.delete("/api/v1/document", params={"id": doc_id}, headers=tokens["ben"]).status_code == 404
+    assert client.delete("/api/v1/document", params={"id": doc_id}, headers=tokens["anna"]).status_code == 204
 
 
 def test_prompt_library_over_http(staff):

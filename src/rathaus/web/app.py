@@ -41,6 +41,7 @@ from rathaus.web.bodylimit import BodySizeLimit
 from rathaus.web.cors import OriginPolicy
 from rathaus.web.headers import SecurityHeaders, docs_csp
 from rathaus.web.pages import routes as pages
+from rathaus.web.pages import staff
 from rathaus.web.ratelimit import RateLimiter
 
 log = logging.getLogger(__name__)
@@ -142,12 +143,14 @@ def create_app(runtime: Runtime | None = None) -> FastAPI:
     app.include_router(session.router)
     app.include_router(oidc.router)
     app.include_router(pages.router)
+    app.include_router(staff.router)
     app.include_router(widget.router)
     # The last added runs first: security headers go on every response, the origin check's 403 included.
     app.add_middleware(OriginPolicy, settings=lambda: runtime.settings)
     app.add_middleware(BodySizeLimit, limit_for=lambda path: (
         runtime.settings.max_file_bytes * collections.MAX_FILES + 1_000_000
-        if path.startswith("/api/v1/collections/") else 4_000_000 if path.startswith("/api/") else None))
+        if path.startswith(("/api/v1/collections/", "/api/v1/my/documents")) else 4_000_000 if path.startswith("/api/")
+        else None))
     app.add_middleware(SecurityHeaders)
     app.mount("/static/swagger", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger")
     app.mount("/static", StaticFiles(directory=str(files("rathaus") / "web" / "static")), name="static")

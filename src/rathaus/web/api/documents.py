@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, Response
 
 from rathaus.documents import SearchFilters
+from rathaus.identity.accounts import personal_collection
 from rathaus.sources.files.library import FileLibrary, may_manage
 from rathaus.web.deps import AccessDep, AuditDep, RuntimeDep, StoreDep, UserDep
 
@@ -73,12 +74,13 @@ def get_chunk(store: StoreDep, access: AccessDep, audit: AuditDep, chunk_id: int
     return out
 
 
-@router.delete("/document", status_code=204, summary="Remove a file document (curators and admins)",
+@router.delete("/document", status_code=204, summary="Remove a file document (curators and admins; your own files)",
                responses={401: {"description": "Not signed in"}, 403: {"description": "Not allowed"}})
 def delete_document(store: StoreDep, user: UserDep, audit: AuditDep, runtime: RuntimeDep,
                     id: Annotated[str, Query()]) -> Response:  # noqa: A002
     record = store.get_document(id, user.access())  # 404 for what the user cannot see
-    if not may_manage(user, store, record.collection):
+    own = record.collection == personal_collection(user.name)  # everyone removes their own files
+    if not own and not may_manage(user, store, record.collection):
         raise HTTPException(403, "Only curators and admins of this collection may remove its documents.")
     FileLibrary(store, runtime.settings).remove(id)
     audit("document.remove", id, collection=record.collection)
