@@ -12,7 +12,6 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import quote
 
 import pytest
@@ -61,19 +60,6 @@ USERS = {  # name: (role, groups)
 class Env:
     url: str
     runtime: Runtime
-    tools: bool  # whether the text tools' API is there
-
-
-def _tools_api(app: Any) -> bool:
-    """The tools router, included here if app.py does not include it yet (it is being finished elsewhere)."""
-    if any(getattr(r, "path", "").startswith("/api/v1/tools/") for r in app.routes):
-        return True
-    try:
-        from rathaus.web.api import tools
-    except Exception:  # noqa: BLE001 - not importable yet: the tool flows are skipped, the page is still tested
-        return False
-    app.include_router(tools.router)
-    return True
 
 
 @pytest.fixture(scope="module")
@@ -89,9 +75,8 @@ def env(tmp_path_factory) -> Iterator[Env]:
         runtime.accounts.add_user(name, PASSWORD, role=role, groups=groups, display_name=name.capitalize())
     app = create_app(runtime)
     app.state.rate_limiter = RateLimiter(0)  # many questions from 127.0.0.1 in a few seconds
-    tools = _tools_api(app)
     with serve_app(app) as url:
-        yield Env(url, runtime, tools)
+        yield Env(url, runtime)
     runtime.accounts.close()
     store.close()
 
@@ -447,8 +432,6 @@ def test_a_plain_user_reads_but_does_not_manage(page: Page, context: BrowserCont
 
 def test_tools_summarise_gives_an_excerpt_and_plain_language_needs_a_model(page: Page, context: BrowserContext,
                                                                              env: Env):
-    if not env.tools:
-        pytest.skip("the text tools' API (rathaus.web.api.tools) does not import yet")
     sign_in(context, env, "anna")
     page.goto("/intern/werkzeuge")
     expect(page.get_by_role("link", name="Zusammenfassen")).to_have_attribute("aria-current", "page")
@@ -490,8 +473,6 @@ def test_tools_summarise_gives_an_excerpt_and_plain_language_needs_a_model(page:
 
 
 def test_tools_in_english_say_a_model_is_needed(page: Page, context: BrowserContext, env: Env):
-    if not env.tools:
-        pytest.skip("the text tools' API (rathaus.web.api.tools) does not import yet")
     sign_in(context, env, "anna")
     page.goto("/intern/werkzeuge?werkzeug=uebersetzen&lang=en")
     expect(page.get_by_role("heading", level=2, name="Translate")).to_be_visible()
@@ -541,14 +522,13 @@ def test_mind_map_download_and_letter_form(page: Page, context: BrowserContext, 
     points = page.get_by_role("textbox", name="Stichpunkte")
     expect(points).to_be_focused()
     assert points.get_attribute("aria-describedby") == "tool-points-error tool-points-hint"
-    if env.tools:
-        points.fill("- Antrag eingegangen\n\n- Unterlagen fehlen\n")
-        page.get_by_label("E-Mail").check()
-        with page.expect_response("**/api/v1/tools/letter") as info:
-            page.get_by_role("button", name="Entwurf schreiben").click()
-        body = json.loads(info.value.request.post_data)
-        assert body == {"points": ["Antrag eingegangen", "Unterlagen fehlen"], "kind": "email", "tone": "formell"}
-        expect(page.locator("#tool-error")).to_contain_text(GENERATIVE_DE)
+    points.fill("- Antrag eingegangen\n\n- Unterlagen fehlen\n")
+    page.get_by_label("E-Mail").check()
+    with page.expect_response("**/api/v1/tools/letter") as info:
+        page.get_by_role("button", name="Entwurf schreiben").click()
+    body = json.loads(info.value.request.post_data)
+    assert body == {"points": ["Antrag eingegangen", "Unterlagen fehlen"], "kind": "email", "tone": "formell"}
+    expect(page.locator("#tool-error")).to_contain_text(GENERATIVE_DE)
 
 
 # ------------------------------------------------------------------------------------------ prompts

@@ -103,15 +103,19 @@ _ORG_TAIL = re.compile(rf"{_SP}(?:{_PARTICLE}{_SP})+{_UP}\w*(?:ung|heit|keit|sch
                        rf"behörde|ausschuss|werk|werke|verwaltung|gericht|kasse|büro|zentrum|dienst)$")
 INITIAL = re.compile(rf"(?<![\w.])({_UP}\.{_SP}(?:{_UP}\.{_SP})?{_SURNAME})")
 # Words after which a person's name follows on the same line (forms, signatures, roles).
-_CUE = (r"(?:(?:Mit )?(?:freundlichen|besten|herzlichen|vielen)? ?Grüß?(?:en|e)|Viele Grüße|Herzliche Grüße|"
-        r"Beste Grüße|Liebe Grüße|Danke und viele Grüße|Vielen Dank|In Trauer|Hochachtungsvoll|gez\.|i\.\s?A\.|"
-        r"Im Auftrag|In Vertretung|i\.\s?V\.|(?:Familien|Vor|Nach|Geburts)?[Nn]ame[n]?|Vornamen|Antragsteller(?:in)?|"
-        r"Kontoinhaber(?:in)?|Halter(?:in)?(?: laut Zulassung)?|Ansprechpartner(?:in)?|Sachbearbeiter(?:in)?|"
-        r"Verfasser(?:in)?|Absender(?:in)?|Empfänger(?:in)?|Mieter(?:in)?|Vermieter(?:in)?|Eigentümer(?:in)?|"
-        r"Bearbeiter(?:in)?|Erziehungsberechtigte[rn]?|Verstorbene[rn]?|Zeug(?:e|in)|Betroffene[rn]?|Kind)")
-CUED = re.compile(rf"(?:^|(?<=[\s(]))(?:{_CUE})\s*:?[ \t]*\n?[ \t]*((?:{_UP}\.{_SP})?(?:{_UP}[\w'’]*(?:-{_UP}[\w'’]+)?"
+_SIGN_CUE = (r"(?:(?:Mit )?(?:freundlichen|besten|herzlichen|vielen)? ?Grüß?(?:en|e)|Viele Grüße|Herzliche Grüße|"
+             r"Beste Grüße|Liebe Grüße|Danke und viele Grüße|Vielen Dank|In Trauer|Hochachtungsvoll|gez\.|"
+             r"i\.\s?A\.|Im Auftrag|In Vertretung|i\.\s?V\.)")
+# Form labels count only with their colon ("Name: …"); in running text "Namen von Ämtern" is no name.
+_LABEL_CUE = (r"(?:(?:Familien|Vor|Nach|Geburts)?[Nn]ame[n]?|Vornamen|Antragsteller(?:in)?|Kontoinhaber(?:in)?|"
+              r"Halter(?:in)?(?: laut Zulassung)?|Ansprechpartner(?:in)?|Sachbearbeiter(?:in)?|Verfasser(?:in)?|"
+              r"Absender(?:in)?|Empfänger(?:in)?|Mieter(?:in)?|Vermieter(?:in)?|Eigentümer(?:in)?|Bearbeiter(?:in)?|"
+              r"Erziehungsberechtigte[rn]?|Verstorbene[rn]?|Zeug(?:e|in)|Betroffene[rn]?|Kind)")
+_CUE = rf"(?:{_SIGN_CUE}\s*:?|{_LABEL_CUE}\s*:)"
+CUED = re.compile(rf"(?:^|(?<=[\s(]))(?:{_CUE})[ \t]*\n?[ \t]*((?:{_UP}\.{_SP})?(?:{_UP}[\w'’]*(?:-{_UP}[\w'’]+)?"
                   rf"{_SP})*?(?:{_PARTICLE}{_SP})*{_UP}[\w'’]*(?:-{_UP}[\w'’]+)?)(?=[ \t]*(?:$|[,.;:)\n]|{_SP}(?:und|"
                   rf"geb\.|[a-zß-ö])))", re.MULTILINE)
+
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 # DSGVO Art. 9 special categories: the phrase that reveals them.

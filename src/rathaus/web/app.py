@@ -36,6 +36,7 @@ from rathaus.web.api import (
     prompts,
     search,
     session,
+    tools,
 )
 from rathaus.web.bodylimit import BodySizeLimit
 from rathaus.web.cors import OriginPolicy
@@ -138,6 +139,7 @@ def create_app(runtime: Runtime | None = None) -> FastAPI:
     app.include_router(collections.router)
     app.include_router(prompts.router)
     app.include_router(conversations.router)
+    app.include_router(tools.router)
     app.include_router(me.router)
     app.include_router(admin.router)
     app.include_router(session.router)

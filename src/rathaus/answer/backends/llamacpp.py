@@ -195,6 +195,37 @@ class LlamaCppBackend:
         with self._lock:
             self._load()
 
+    @property
+    def context_tokens(self) -> int:
+        """The context window in tokens (prompt and answer together), for the text tools' input budget."""
+        return self.n_ctx
+
+    def chat(self, messages: list[dict[str, str]], *, max_tokens: int = 800,
+             temperature: float = 0.2) -> Iterator[str]:
+        """Free chat for the text tools (``rathaus.tools``): the given messages, text in pieces.
+        Holds the model for the whole reply; close the iterator to stop early. Raises BackendError."""
+        with self._lock:
+            llm = self._load()
+            try:
+                stream = llm.create_chat_completion(messages=messages, stream=True, temperature=temperature,
+                                                    max_tokens=max_tokens)
+            except (ValueError, RuntimeError) as exc:
+                raise BackendError(f"llama.cpp could not start a reply with {self.model}: {exc}") from exc
+            try:
+                while True:
+                    try:
+                        chunk = next(stream)
+                    except StopIteration:
+                        return
+                    except (ValueError, RuntimeError) as exc:  # e.g. the prompt does not fit the context
+                        raise BackendError(f"llama.cpp failed while replying with {self.model}: {exc}") from exc
+                    for choice in chunk.get("choices") or []:
+                        content = (choice.get("delta") or {}).get("content")
+                        if content:
+                            yield content
+            finally:
+                stream.close()
+
     def generate(self, request: GenerationRequest) -> Iterator[str]:
         """Answer text in pieces. Holds the model for the whole answer; close the iterator to stop early."""
         with self._lock:

@@ -10,6 +10,7 @@ Configured in ``rathaus.toml``::
     trusted = true                    # may receive personal data (the city's own hardware)
     timeout = 120                     # seconds to connect, and at most between two streamed pieces
     max_tokens = 800                  # optional cap on the answer length the engine asks for
+    context_tokens = 8192             # the model's context window; the text tools size their input by it
 
 The answer is streamed (``stream: true``, server-sent events), so the first words reach the user while
 the server is still writing. Every failure becomes a ``BackendError`` naming the URL and the problem;
@@ -51,6 +52,12 @@ class OpenAIBackend:
             raise ConfigError(f"answer backend {self.name!r}: 'timeout' and 'max_tokens' must be numbers") from exc
         if self.timeout <= 0:
             raise ConfigError(f"answer backend {self.name!r}: 'timeout' must be positive")
+        try:
+            self.context_tokens = int(config.get("context_tokens", 8192))
+        except (TypeError, ValueError) as exc:
+            raise ConfigError(f"answer backend {self.name!r}: 'context_tokens' must be an integer") from exc
+        if self.context_tokens < 256:
+            raise ConfigError(f"answer backend {self.name!r}: 'context_tokens' must be at least 256")
         self.endpoint = f"{self.url}/chat/completions"
         self._api_key = self._read_key(config)
         self._client = client or httpx.Client(timeout=httpx.Timeout(self.timeout))
@@ -94,6 +101,35 @@ class OpenAIBackend:
                     raise BackendError(f"{where} answered HTTP {resp.status_code}: {_error_text(resp)}")
                 if resp.headers.get("content-type", "").startswith("application/json"):
                     # A server that ignores stream=true sends one complete answer.
+                    yield from _complete_answer(resp, where)
+                    return
+                yield from _stream_answer(resp, where)
+        except httpx.TimeoutException as exc:
+            raise BackendError(f"{where} timed out after {self.timeout:g} s ({type(exc).__name__})") from exc
+        except httpx.ConnectError as exc:
+            raise BackendError(f"{where} is not reachable: {exc}") from exc
+        except httpx.HTTPError as exc:
+            raise BackendError(f"{where} failed: {type(exc).__name__}: {exc}") from exc
+
+    def chat(self, messages: list[dict[str, str]], *, max_tokens: int = 800,
+             temperature: float = 0.2) -> Iterator[str]:
+        """Free chat for the text tools (``rathaus.tools``): the given messages, text in pieces as the
+        server streams it. The configured ``max_tokens`` caps the reply. Raises BackendError on any failure."""
+        if self.max_tokens:
+            max_tokens = min(max_tokens, self.max_tokens)
+        payload = {"model": self.model, "messages": messages, "stream": True, "temperature": temperature,
+                   "max_tokens": max_tokens}
+        headers = {"Accept": "text/event-stream"}
+        if self._api_key:
+            headers["Authorization"] = f"Bearer {self._api_key}"
+        where = f"answer server {self.endpoint}"
+        log.debug("chat with %s (model %s, %d messages)", self.endpoint, self.model, len(messages))
+        try:
+            with self._client.stream("POST", self.endpoint, json=payload, headers=headers) as resp:
+                if resp.status_code >= 400:
+                    resp.read()
+                    raise BackendError(f"{where} answered HTTP {resp.status_code}: {_error_text(resp)}")
+                if resp.headers.get("content-type", "").startswith("application/json"):
                     yield from _complete_answer(resp, where)
                     return
                 yield from _stream_answer(resp, where)
