@@ -49,6 +49,9 @@ def found(text: str) -> list[tuple[str, str]]:
     ("Sein Reisepass (Nr. U74290643) liegt vor.", [("PASSPORT", "U74290643")]),
     ("Aktenzeichen: SO 32/179/2024", [("CASE_NUMBER", "SO 32/179/2024")]),
     ("Kassenzeichen 536 308 0989 angeben", [("CASE_NUMBER", "536 308 0989")]),
+    ("Bei ihr wurde eine Erdnussallergie diagnostiziert.", [("SPECIAL_CATEGORY", "Erdnussallergie")]),
+    ("Er leidet an Morbus Parkinson.", [("SPECIAL_CATEGORY", "Morbus Parkinson")]),
+    ("Ich bin sorbischer Herkunft.", [("SPECIAL_CATEGORY", "sorbischer Herkunft")]),
 ])
 def test_each_type(text, expected):
     assert found(text) == expected
@@ -65,6 +68,9 @@ def test_each_type(text, expected):
     "Im Winter räumt der Bauhof.",
     "Nach § 34 BauGB ist das zulässig; Kosten 120.000 Euro.",
     "Vorlage an [PERSON_1] weiterleiten.",  # a placeholder is no name
+    "Der Beirat für Menschen mit Behinderung tagt.",  # about a group, not a person
+    "Bitte ein biometrisches Passbild mitbringen.",
+    "Namen von Ämtern bleiben im Original.",  # "Namen" in running text is no form label
 ])
 def test_negatives(text):
     assert found(text) == []

@@ -128,8 +128,15 @@ SPECIAL = re.compile(
     r"Kirchenaustritt|Religionszugehörigkeit|Konfession|Sinti|Roma|ethnische\w* Herkunft|[Hh]omosexuell\w*|"
     r"lesbisch\w*|schwul\w*|bisexuell\w*|transgender|transsexuell\w*|sexuelle\w* Orientierung|Gewerkschaft\w*|"
     r"ver\.di-Mitglied|IG Metall|Parteimitglied\w*|Mitglied der (?:SPD|CDU|CSU|FDP|AfD|Linken|Grünen)|"
-    r"politische\w* (?:Meinung|Überzeugung)|Fingerabdr\w+|biometrisch\w*|genetisch\w*|DNA-\w+)")
+    r"politische\w* (?:Meinung|Überzeugung)|Fingerabdr\w+|biometrisch\w*|genetisch\w*|DNA-\w+|"
+    # open-ended: word families of illness and disability, "Morbus …", "Merkzeichen …", origin and faith
+    r"(?:(?:außergewöhnliche|schwere|chronische\w*|stark)\s)?[\w-]*(?:[Bb]ehinderung|behindert|[Aa]llergie|sucht|"
+    r"[Ss]törung|krankheit|[Ee]rkrankung|gelähmt|lähmung|insuffizienz|losigkeit)(?:\s\(Merkzeichen\s\w+\))?|"
+    r"Morbus\s[A-Z]\w+|Colitis\s\w+|Trisomie\s\d+|COPD|Zöliakie|Autismus[\w-]*|GdB\svon\s\d+|"
+    r"[A-Za-zäöü]+(?:ischer|ischen) Herkunft|alevitisch\w*|jesidisch\w*|hinduistisch\w*|"
+    r"Homosexualität|Transsexualität|Bisexualität)")
 
+GENERIC_SPECIAL = re.compile(r"Religionszugehörigkeit|Konfession|Kirchenaustritt|biometrisch\w*|Therapie\w*|Reha\w*")
 _ID_CONTEXT = re.compile(r"(?i)(personalausweis|ausweis|id-karte|identity card|reisepass|pass(?:nummer|-nr|nr)?\b|"
                          r"passport|dokumentennummer)")
 _PASSPORT = re.compile(r"(?i)(reisepass|pass(?:nummer|-nr|nr)?\b|passport)")
@@ -327,6 +334,12 @@ class Detector:
     @staticmethod
     def _special(f: str, t: str) -> Iterable[Entity]:
         for m in SPECIAL.finditer(f):
+            before, after = f[max(0, m.start() - 20):m.start()], f[m.end():m.end() + 2]
+            # about a group or a form field, not about a person: "Menschen mit Behinderung",
+            # "Parkausweis für Schwerbehinderte", "Religionszugehörigkeit:", "biometrisches Passbild"
+            if re.search(r"(?:Menschen mit|für|Beirat|Beauftragte\w* für)\s$", before) or after.startswith(":") or \
+                    GENERIC_SPECIAL.fullmatch(m.group()):
+                continue
             yield Entity("SPECIAL_CATEGORY", m.start(), m.end(), t[m.start():m.end()])
 
 
