@@ -62,6 +62,22 @@ def score(items: list[dict], predict) -> tuple[dict[str, Counter], float]:
     return per_type, (time.perf_counter() - started) * 1000 / max(1, len(items))
 
 
+def leak_count(items: list[dict], detector: Detector) -> tuple[int, int]:
+    """Labelled values still verbatim in the pseudonymised text (SPECIAL_CATEGORY phrases are not counted:
+    a word like "Diabetes" is no identifier once the person is a placeholder)."""
+    from rathaus.privacy.pseudonym import Pseudonymiser
+
+    leaked = total = 0
+    for item in items:
+        sent = Pseudonymiser(detector).apply(item["text"])
+        for e in item["entities"]:
+            if e["type"] == "SPECIAL_CATEGORY":
+                continue
+            total += 1
+            leaked += e["text"] in sent
+    return leaked, total
+
+
 def presidio_predictor():
     import tempfile
 
@@ -117,6 +133,7 @@ def main() -> None:
     detector = Detector()
     detector.find("Warm-up: Anna Roth, 0711 1234567.")
     ours, ms = score(items, lambda text: ((e.type, (e.start, e.end)) for e in detector.find(text)))
+    leaked, total_values = leak_count(items, detector)
     lines = [
         "## Personal data (PII) detection", "",
         f"Measured {stamp()} with `python bench/pii.py` on bench/data/pii_de/pii_de.jsonl ({len(items)} German "
@@ -124,6 +141,11 @@ def main() -> None:
         "A prediction counts when type and span overlap (at least half of the longer span).", "",
         f"### Rathaus detector (rules with check digits, phone parsing, name lists; {ms:.1f} ms per text)", "",
         *table(ours),
+        "",
+        f"- **What an external model would still see**: after pseudonymisation (as the privacy router sends text to "
+        f"an untrusted backend), {leaked} of {total_values} labelled values ({leaked / max(1, total_values):.1%}) "
+        "are still in the text verbatim: the detector's misses. Rules cannot promise zero; for content that must "
+        "not leave at all, classify it `vertraulich` (never sent out) or mark only on-premises backends trusted.",
     ]
     if not args.no_presidio:
         try:
