@@ -81,7 +81,7 @@ class AuditLog:
                           json.dumps(details, ensure_ascii=False, default=str)))
 
     def entries(self, since: datetime | None = None, actor: str | None = None, action: str | None = None,
-                limit: int | None = None) -> list[AuditEntry]:
+                limit: int | None = None, newest_first: bool = False) -> list[AuditEntry]:
         sql, params = "SELECT id, at, actor, action, target, details FROM audit WHERE 1", []
         if since is not None:
             sql += " AND at >= ?"
@@ -92,7 +92,7 @@ class AuditLog:
         if action:
             sql += " AND (action = ? OR action LIKE ?)"
             params += [action, f"{action}.%"]
-        sql += " ORDER BY id"
+        sql += " ORDER BY id DESC" if newest_first else " ORDER BY id"
         if limit:
             sql += " LIMIT ?"
             params.append(limit)

@@ -129,9 +129,10 @@ def audit_log(admin: AdminDep, runtime: RuntimeDep, audit: AuditDep,
               actor: Annotated[str | None, Query(max_length=64)] = None,
               action: Annotated[str | None, Query(max_length=64)] = None,
               format: Annotated[Literal["json", "csv", "jsonl"], Query()] = "json",  # noqa: A002
-              limit: Annotated[int, Query(ge=1, le=100_000)] = 1000) -> Any:
+              limit: Annotated[int, Query(ge=1, le=100_000)] = 1000,
+              newest_first: bool = False) -> Any:
     start = datetime.fromisoformat(since).replace(tzinfo=UTC) if since else None
-    entries = runtime.audit.entries(start, actor, action, limit)
+    entries = runtime.audit.entries(start, actor, action, limit, newest_first)
     audit("audit.read", "", format=format, count=len(entries))
     if format == "json":
         return {"entries": [asdict(e) for e in entries]}

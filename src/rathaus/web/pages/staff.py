@@ -2,8 +2,9 @@
 tools, the prompt library, administration and the own account.
 
 The pages are server HTML (landmarks, headings, labelled forms, German or English with ``?lang=en``)
-around ``/static/staff.js``, which does everything that changes data through the staff API
-(``/api/v1/…``) with the session cookie and the CSRF token it reads from GET /api/v1/session. No
+around the page's ES module in ``/static/staff/`` (one per page, sharing ``api.js`` and
+``common.js``), which does everything that changes data through the staff API (``/api/v1/…``)
+with the session cookie and the CSRF token it reads from GET /api/v1/session. No
 page has an inline script or style (see web/headers.py). Every page except the sign-in needs a
 session: without one the browser is sent to ``/intern/anmelden?next=…`` and comes back after
 signing in. The administration is for the role ``admin``; others get a 403 page that says so.
