@@ -617,6 +617,10 @@ def test_admin_adds_a_group_and_a_user_and_locks_it(page: Page, context: Browser
     expect(page.get_by_role("link", name="Verwaltung")).to_have_attribute("aria-current", "page")
     users = page.locator("#user-list table")
     expect(users.get_by_role("rowheader", name="anna", exact=True)).to_be_visible()
+    # the privacy policy, explained: confidential content never goes to an external model
+    privacy = page.get_by_role("region", name="Datenschutz: welches Sprachmodell was sehen darf")
+    expect(privacy.get_by_role("row", name="vertraulich")).to_contain_text("abgelehnt, nichts wird gesendet")
+    expect(privacy.get_by_role("row", name="extractive")).to_contain_text("vertrauenswürdig")
 
     groups = page.locator("#add-group")
     groups.get_by_role("button", name="Hinzufügen").click()  # empty

@@ -104,6 +104,11 @@ class Searcher:
             fused = doc_scores([(doc_of[c], score) for c, score in chunk_scores.items()])[:limit]
         else:  # one retriever: rank by its own scores (BM25 or cosine), which carry more than ranks
             fused = doc_scores([(h.document_id, h.score) for h in lexical or dense])[:limit]
+            if lexical:
+                # BM25's word statistics come from the whole index, collections the caller cannot read
+                # included: its raw value would tell a careful prober what hidden documents contain. The
+                # caller gets the rank as a score (as in fusion), not the value.
+                fused = [(doc_id, 1 / (self.rrf_k + i + 1)) for i, (doc_id, _) in enumerate(fused)]
         by_doc: dict[str, list[int]] = {}
         for hit in sorted(lexical + dense, key=lambda h: -chunk_scores.get(h.chunk_id, 0)):
             ids = by_doc.setdefault(hit.document_id, [])

@@ -491,13 +491,20 @@ class SQLiteStore:
             self._bump_vector_generation(conn)
             return written
 
-    def vector_progress(self, model: str, scope: str) -> tuple[int, int]:
+    def vector_progress(self, model: str, scope: str, access: Access | None = None) -> tuple[int, int]:
+        """(chunks with a vector of ``model``, chunks in ``scope``); counted over what ``access`` may read
+        (every chunk without it: the operator's view)."""
         conn = self._conn()
-        total = conn.execute(f"SELECT count(*) FROM chunks ch WHERE {self._scope_sql(scope)}").fetchone()[0]
+        where, params = "1", []
+        if access is not None:
+            visible, params = access_sql(access)
+            where = f"ch.document_id IN (SELECT d.id FROM documents d WHERE {visible})"
+        total = conn.execute(f"SELECT count(*) FROM chunks ch WHERE {self._scope_sql(scope)} AND {where}",
+                             params).fetchone()[0]
         if self._meta(conn, "vector_model") != model:
             return 0, total
         done = conn.execute(f"SELECT count(*) FROM chunks ch JOIN chunk_vectors v ON v.chunk_id = ch.id "
-                            f"WHERE {self._scope_sql(scope)}").fetchone()[0]
+                            f"WHERE {self._scope_sql(scope)} AND {where}", params).fetchone()[0]
         return done, total
 
     def stats(self) -> dict[str, Any]:

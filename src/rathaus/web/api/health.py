@@ -14,7 +14,8 @@ router = APIRouter(tags=["health"])
 
 @router.get("/healthz", summary="Health and index status")
 def healthz(runtime: RuntimeDep, access: AccessDep) -> dict[str, Any]:
-    """Counts are those the caller may see, so they reveal nothing about non-public collections."""
-    done, total = runtime.store.vector_progress(runtime.embedder.name, runtime.settings.embed_scope)
+    """Counts and the vector coverage are those of what the caller may see, so they reveal nothing about
+    collections the caller cannot read."""
+    done, total = runtime.store.vector_progress(runtime.embedder.name, runtime.settings.embed_scope, access)
     return {"status": "ok", "version": __version__, "documents": runtime.store.count_documents(access),
             "embedder": runtime.embedder.name, "vector_coverage": round(done / total, 3) if total else None}

@@ -170,6 +170,17 @@ TEXT: dict[str, dict[str, dict[str, Any]]] = {
             "a_download": "Protokoll als CSV herunterladen", "forbidden_title": "Kein Zugriff",
             "forbidden": "Die Verwaltung ist nur für Administratorinnen und Administratoren. Wenn Sie hier "
                          "etwas ändern müssen, wenden Sie sich bitte an die IT.",
+            "privacy": "Datenschutz: welches Sprachmodell was sehen darf",
+            "privacy_hint": "Jede Anfrage wird nach der höchsten Einstufung ihrer Inhalte geleitet. Enthält der Text "
+                            "der Person selbst personenbezogene Daten, gilt er mindestens als intern. Ein externes "
+                            "Modell erhält Namen, Anschriften, Nummern usw. nur als Platzhalter wie [PERSON_1]; die "
+                            "Antwort zeigt wieder die Originale. Jede Entscheidung steht im Herkunftsnachweis der "
+                            "Antwort. Geändert wird die Regel im Abschnitt [privacy] der Datei rathaus.toml.",
+            "p_content": "Inhalt", "p_trusted": "Vertrauenswürdiges Modell (eigene Hardware)",
+            "p_external": "Externes Modell", "p_as_is": "unverändert", "p_pseudo": "pseudonymisiert",
+            "p_refused": "abgelehnt, nichts wird gesendet", "p_backends": "Eingerichtete Sprachmodelle",
+            "p_backend": "Name", "p_kind": "Art", "p_status": "Einstufung", "p_is_trusted": "vertrauenswürdig",
+            "p_is_external": "extern",
             "back": "Zurück zum Assistenten", "recent": "Letzte Einträge",
             "show_recent": "Die letzten 20 Einträge anzeigen",
         },
@@ -288,6 +299,16 @@ TEXT: dict[str, dict[str, dict[str, Any]]] = {
             "a_download": "Download the audit log as CSV", "forbidden_title": "No access",
             "forbidden": "The administration is for administrators only. If something needs changing here, "
                          "please contact IT.",
+            "privacy": "Privacy: which language model may see what",
+            "privacy_hint": "Every request is routed by the highest classification of what it contains. Personal data "
+                            "in the person's own text makes it at least internal. An external model receives names, "
+                            "addresses, numbers etc. only as placeholders such as [PERSON_1]; the answer shows the "
+                            "originals again. Every decision is in the answer's provenance record. The rule is "
+                            "changed in the [privacy] section of rathaus.toml.",
+            "p_content": "Content", "p_trusted": "Trusted model (own hardware)", "p_external": "External model",
+            "p_as_is": "as it is", "p_pseudo": "pseudonymised", "p_refused": "refused, nothing is sent",
+            "p_backends": "Configured language models", "p_backend": "Name", "p_kind": "Kind",
+            "p_status": "Status", "p_is_trusted": "trusted", "p_is_external": "external",
             "back": "Back to the assistant", "recent": "Latest entries",
             "show_recent": "Show the latest 20 entries",
         },
@@ -455,7 +476,14 @@ def admin_page(request: Request) -> Any:
         return _to_sign_in(request)
     if user.role != "admin":
         return _render(request, "verboten.html", "admin", user, status=403)
-    return _render(request, "verwaltung.html", "admin", user)
+    config = _runtime(request).answers.config
+    # in-process backends are trusted unless the table says otherwise; a server is external unless marked
+    backends = [(name, table.get("kind", "?"), bool(table.get("trusted", table.get("kind") in ("extractive",
+                                                                                             "llamacpp"))))
+                for name, table in sorted(config.backends.items())]
+    intern = "pseudo" if config.privacy.external_intern == "pseudonymise" else "refused"
+    rules = [("offen", "as_is", "pseudo"), ("intern", "as_is", intern), ("vertraulich", "as_is", "refused")]
+    return _render(request, "verwaltung.html", "admin", user, backends=backends, rules=rules)
 
 
 @router.get("/konto", response_class=HTMLResponse)
