@@ -202,8 +202,8 @@ class LlamaCppBackend:
 
     def chat(self, messages: list[dict[str, str]], *, max_tokens: int = 800,
              temperature: float = 0.2) -> Iterator[str]:
-        """Free chat for the text tools (``rathaus.tools``): the given messages, text in pieces.
-        Holds the model for the whole reply; close the iterator to stop early. Raises BackendError."""
+        """The given messages, the reply in pieces (answers and the text tools). Holds the model for the
+        whole reply; close the iterator to stop early. Raises BackendError."""
         with self._lock:
             llm = self._load()
             try:
@@ -228,24 +228,4 @@ class LlamaCppBackend:
 
     def generate(self, request: GenerationRequest) -> Iterator[str]:
         """Answer text in pieces. Holds the model for the whole answer; close the iterator to stop early."""
-        with self._lock:
-            llm = self._load()
-            try:
-                stream = llm.create_chat_completion(messages=build_messages(request), stream=True,
-                                                    temperature=request.temperature, max_tokens=request.max_tokens)
-            except (ValueError, RuntimeError) as exc:
-                raise BackendError(f"llama.cpp could not start an answer with {self.model}: {exc}") from exc
-            try:
-                while True:
-                    try:
-                        chunk = next(stream)
-                    except StopIteration:
-                        return
-                    except (ValueError, RuntimeError) as exc:  # e.g. the prompt does not fit the context
-                        raise BackendError(f"llama.cpp failed while answering with {self.model}: {exc}") from exc
-                    for choice in chunk.get("choices") or []:
-                        content = (choice.get("delta") or {}).get("content")
-                        if content:
-                            yield content
-            finally:
-                stream.close()
+        yield from self.chat(build_messages(request), max_tokens=request.max_tokens, temperature=request.temperature)

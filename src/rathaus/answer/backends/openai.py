@@ -80,43 +80,17 @@ class OpenAIBackend:
     def close(self) -> None:
         self._client.close()
 
-    def _payload(self, request: GenerationRequest) -> dict[str, Any]:
-        max_tokens = request.max_tokens
-        if self.max_tokens:
-            max_tokens = min(max_tokens, self.max_tokens) if max_tokens else self.max_tokens
-        return {"model": self.model, "messages": build_messages(request), "stream": True,
-                "temperature": request.temperature, "max_tokens": max_tokens}
-
     def generate(self, request: GenerationRequest) -> Iterator[str]:
         """Answer text in pieces as the server streams it. Raises BackendError on any failure."""
-        headers = {"Accept": "text/event-stream"}
-        if self._api_key:
-            headers["Authorization"] = f"Bearer {self._api_key}"
-        where = f"answer server {self.endpoint}"
         log.debug("asking %s (model %s, %d sources)", self.endpoint, self.model, len(request.sources))
-        try:
-            with self._client.stream("POST", self.endpoint, json=self._payload(request), headers=headers) as resp:
-                if resp.status_code >= 400:
-                    resp.read()
-                    raise BackendError(f"{where} answered HTTP {resp.status_code}: {_error_text(resp)}")
-                if resp.headers.get("content-type", "").startswith("application/json"):
-                    # A server that ignores stream=true sends one complete answer.
-                    yield from _complete_answer(resp, where)
-                    return
-                yield from _stream_answer(resp, where)
-        except httpx.TimeoutException as exc:
-            raise BackendError(f"{where} timed out after {self.timeout:g} s ({type(exc).__name__})") from exc
-        except httpx.ConnectError as exc:
-            raise BackendError(f"{where} is not reachable: {exc}") from exc
-        except httpx.HTTPError as exc:
-            raise BackendError(f"{where} failed: {type(exc).__name__}: {exc}") from exc
+        yield from self.chat(build_messages(request), max_tokens=request.max_tokens, temperature=request.temperature)
 
     def chat(self, messages: list[dict[str, str]], *, max_tokens: int = 800,
              temperature: float = 0.2) -> Iterator[str]:
-        """Free chat for the text tools (``rathaus.tools``): the given messages, text in pieces as the
-        server streams it. The configured ``max_tokens`` caps the reply. Raises BackendError on any failure."""
+        """The given messages, the reply in pieces as the server streams it (answers and the text tools).
+        The configured ``max_tokens`` caps the reply. Raises BackendError on any failure."""
         if self.max_tokens:
-            max_tokens = min(max_tokens, self.max_tokens)
+            max_tokens = min(max_tokens, self.max_tokens) if max_tokens else self.max_tokens
         payload = {"model": self.model, "messages": messages, "stream": True, "temperature": temperature,
                    "max_tokens": max_tokens}
         headers = {"Accept": "text/event-stream"}
