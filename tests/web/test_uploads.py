@@ -127,3 +127,23 @@ def test_staff_reading_a_document_is_audited(staff):
     reads = [(e.actor, e.action, e.target) for e in rt.audit.entries(actor="uwe")]
     assert reads == [("uwe", "document.read", doc_id), ("uwe", "chunks.read", doc_id)]
     assert all("Streusalz" not in str(e.details) for e in rt.audit.entries())  # never content
+
+
+def test_every_format_through_the_api(staff):
+    """PDF, DOCX, ODT, HTML, Markdown, text and e-mail, uploaded together, each becomes a searchable document."""
+    from tests.ingest.test_formats import DOCX_BODY, STYLES, make_docx, make_mail, make_odt, make_pdf
+
+    client, rt, tokens = staff
+    files = (("anweisung.docx", make_docx(DOCX_BODY, styles=STYLES, title="Dienstanweisung Winterdienst 2025")),
+             ("parkraum.odt", make_odt()),
+             ("bericht.pdf", make_pdf(["Bericht über die Streusalzvorräte in Halle 3."], title="Bericht")),
+             ("seite.html", b"<html><head><title>Bauhof</title></head><body><h1>Bauhof</h1><p>Fuhrpark mit "
+                            b"12 Fahrzeugen.</p></body></html>"),
+             ("notiz.md", WINTER), ("liste.txt", "Kehrmaschine in Reparatur."), ("anfrage.eml", make_mail()))
+    r = upload(client, tokens["kurt"], files=files)
+    assert r.status_code == 201, r.text
+    formats = {d["file"]: d["format"] for d in r.json()["documents"]}
+    assert formats == {"anweisung.docx": "docx", "parkraum.odt": "odt", "bericht.pdf": "pdf", "seite.html": "html",
+                       "notiz.md": "markdown", "liste.txt": "text", "anfrage.eml": "eml"}
+    assert "file:bauhof/bericht.pdf" in hits(client, tokens["uwe"], "Streusalzvorräte")
+    assert "file:bauhof/liste.txt" in hits(client, tokens["uwe"], "Kehrmaschine")
