@@ -62,6 +62,24 @@ def score(items: list[dict], predict) -> tuple[dict[str, Counter], float]:
     return per_type, (time.perf_counter() - started) * 1000 / max(1, len(items))
 
 
+HOSTILE = {  # inputs that would make unbounded patterns take quadratic or exponential time
+    "hyphenated capitals (Abc-Abc-…)": "-".join(["Abc"] * 20000),
+    "digit-hyphen chain after Az. (1-1-…)": "Az. " + "1-" * 20000 + "!",
+    "name particles (Anna von von … Roth)": "Anna " + "von " * 10000 + "Roth",
+    "e-mail domain chain (a@a.a.…)": "a@" + "a." * 20000 + "!",
+    "numbers (0711 0711 …)": "0711 " * 20000,
+}
+
+
+def hostile_timings(detector: Detector) -> list[str]:
+    lines = ["| hostile input | characters | seconds |", "|---|---|---|"]
+    for label, text in HOSTILE.items():
+        started = time.perf_counter()
+        detector.find(text)
+        lines.append(f"| {label} | {len(text):,} | {time.perf_counter() - started:.2f} |")
+    return lines
+
+
 def leak_count(items: list[dict], detector: Detector) -> tuple[int, int]:
     """Labelled values still verbatim in the pseudonymised text (SPECIAL_CATEGORY phrases are not counted:
     a word like "Diabetes" is no identifier once the person is a placeholder)."""
@@ -146,6 +164,7 @@ def main() -> None:
         f"an untrusted backend), {leaked} of {total_values} labelled values ({leaked / max(1, total_values):.1%}) "
         "are still in the text verbatim: the detector's misses. Rules cannot promise zero; for content that must "
         "not leave at all, classify it `vertraulich` (never sent out) or mark only on-premises backends trusted.",
+        "", "Long and hostile input (every repetition in the patterns is bounded):", "", *hostile_timings(detector),
     ]
     if not args.no_presidio:
         try:

@@ -66,12 +66,14 @@ def fold(text: str) -> str:
 # -- patterns ------------------------------------------------------------------------------------------
 _UP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"  # Latin capitals with accents (Çelik, Łukasz, Šimić)
 _LOW = r"[a-zß-öø-ÿā-ž]"
-_SP = r"[ \t\u00a0]+"  # a name never runs across a line break
-_NAME = rf"{_UP}{_LOW}+(?:-{_UP}{_LOW}+)?"
+_SP = r"[ \t\u00a0]{1,4}"  # a name never runs across a line break
+# Every repetition in these patterns is bounded: hostile input ("Abc-Abc-Abc-…", "1-1-1-…") must not
+# make a match take quadratic or exponential time (bench: 80,000 characters in well under a second).
+_NAME = rf"{_UP}{_LOW}{{1,40}}(?:-{_UP}{_LOW}{{1,40}})?"
 _PARTICLE = r"(?:von|van|de|der|den|zu|di|da|del|la|le|ten|ter|el|al|bin|ibn)"
-_SURNAME = rf"(?:{_PARTICLE}{_SP})*{_UP}[\w'’]*(?:-{_UP}[\w'’]+)?"
+_SURNAME = rf"(?:{_PARTICLE}{_SP}){{0,3}}{_UP}[\w'’]{{0,40}}(?:-{_UP}[\w'’]{{1,40}})?"
 
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![\w-])")
 IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b")
 BIC = re.compile(r"\b[A-Z]{4}(?:DE|AT|CH|LU|NL|BE|FR|IT|ES|PL|CZ|DK|SE|GB|IE|PT)[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b")
 ELEVEN_DIGITS = re.compile(r"(?<!\d)(?<!\d[.,])\d{2}\s?\d{3}\s?\d{3}\s?\d{3}(?!\d|[.,]\d)")
@@ -84,22 +86,24 @@ BIRTH = re.compile(rf"(?:geb(?:oren)?\.?(?:\s+am)?|Geburtsdatum:?|geboren\s+am|\
                    rf"\s*({DATE})", re.IGNORECASE)
 CASE = re.compile(r"(?:\bAz\.?|\bAZ|\bAktenzeichen|\bGeschäftszeichen|\bGz\.?|\bGZ|\bUnser Zeichen|\bIhr Zeichen|"
                   r"\bVorgangsnummer|\bVorgang|\bKassenzeichen)(?:\s(?:im|in|des|der|beim)\s\w+)?\s*[:.]?\s*"
-                  r"((?:[A-ZÄÖÜ]{1,4}[ ](?=\d))?(?=[\w./-]*\d)[\w][\w./-]*[\w](?:\s?-\s?[\w]+)*(?:[ ]\d{2,5}(?![\w.]))*)")
+                  # bounded and unambiguous, so a hostile "1-1-1-…" cannot make the match take exponential time
+                  r"((?:[A-ZÄÖÜ]{1,4}[ ](?=\d))?(?=[\w./-]{0,60}\d)[\w][\w./-]{0,60}[\w](?:[ ]-[ ]\w{1,20}){0,3}"
+                  r"(?:[ ]\d{2,5}(?![\w.])){0,4})")
 _STREET_END = (r"(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad|markt|"
                r"promenade|kai|graben|stieg|wall|berg|tor|hof|anger|feld|garten|park|höhe|grund)")
 STREET = re.compile(
-    rf"(?:\b(?:{_UP}[\w.'-]*[ \t]+)?(?:{_UP}[\wäöüß-]*{_STREET_END}|{_UP}[\w-]*[ \t](?:Straße|Str\.|Weg|Platz|Allee|Gasse|Ring|"
+    rf"(?:\b(?:{_UP}[\w.'-]{{0,40}}[ \t]+)?(?:{_UP}[\wäöüß-]{{0,40}}{_STREET_END}|{_UP}[\w-]{{0,40}}[ \t](?:Straße|Str\.|Weg|Platz|Allee|Gasse|Ring|"
     rf"Damm|Ufer|Chaussee))|\b(?:Am|An der|An den|Auf dem|Auf der|Im|In der|Hinter der|Unter den|Zum|Zur|Alte|Neue)\s"
-    rf"{_UP}[\wäöüß-]+)\s(?:Nr\.\s?)?\d{{1,4}}(?:\s?[a-zA-Z]\b)?(?:\s?[-/]\s?\d{{1,4}}(?:[a-zA-Z]\b)?)?(?!\w)")
-POSTCODE_TOWN = re.compile(rf"\b(?:D-)?\d{{5}}\s(?!Euro\b|EUR\b|Einwohner)({_UP}[\wäöüß]+(?:[ -](?:am|an der|im|bei|"
-                           rf"{_UP}[\wäöüß.]+)){{0,3}})")
-SALUTATION = re.compile(rf"\b(?:Herrn?|Frau|Hr\.|Fr\.|Familie|Eheleute){_SP}((?:(?:Dr\.|Prof\.|Dipl\.-\w+\.?){_SP})*"
+    rf"{_UP}[\wäöüß-]{{1,40}})\s(?:Nr\.\s?)?\d{{1,4}}(?:\s?[a-zA-Z]\b)?(?:\s?[-/]\s?\d{{1,4}}(?:[a-zA-Z]\b)?)?(?!\w)")
+POSTCODE_TOWN = re.compile(rf"\b(?:D-)?\d{{5}}\s(?!Euro\b|EUR\b|Einwohner)({_UP}[\wäöüß]{{1,40}}(?:[ -](?:am|an der|im|bei|"
+                           rf"{_UP}[\wäöüß.]{{1,40}})){{0,3}})")
+SALUTATION = re.compile(rf"\b(?:Herrn?|Frau|Hr\.|Fr\.|Familie|Eheleute){_SP}((?:(?:Dr\.|Prof\.|Dipl\.-\w+\.?){_SP}){{0,3}}"
                         rf"(?:{_NAME}{_SP})?{_SURNAME})")
-TITLE = re.compile(rf"\b(?:Dr\.|Prof\.){_SP}((?:(?:Dr\.|med\.|rer\.\s?nat\.){_SP})*(?:{_NAME}{_SP})?{_SURNAME})")
-CAPITALISED = re.compile(rf"{_UP}[\w'’]*(?:-{_UP}[\w'’]+)?")
-SURNAME_FIRST = re.compile(rf"\b({_UP}{_LOW}+(?:-{_UP}{_LOW}+)?),[ ]({_UP}{_LOW}+)\b(?![ \t]+{_UP})")
+TITLE = re.compile(rf"\b(?:Dr\.|Prof\.){_SP}((?:(?:Dr\.|med\.|rer\.\s?nat\.){_SP}){{0,3}}(?:{_NAME}{_SP})?{_SURNAME})")
+CAPITALISED = re.compile(rf"{_UP}[\w'’]{{0,40}}(?:-{_UP}[\w'’]{{1,40}})?")
+SURNAME_FIRST = re.compile(rf"\b({_NAME}),[ ]({_UP}{_LOW}{{1,40}})\b(?![ \t]+{_UP})")
 # "Anna Roth von der Stadtverwaltung": a particle phrase ending in an organisation word is no surname.
-_ORG_TAIL = re.compile(rf"{_SP}(?:{_PARTICLE}{_SP})+{_UP}\w*(?:ung|heit|keit|schaft|verein|amt|rat|stadt|schule|"
+_ORG_TAIL = re.compile(rf"{_SP}(?:{_PARTICLE}{_SP}){{1,3}}{_UP}\w{{0,40}}(?:ung|heit|keit|schaft|verein|amt|rat|stadt|schule|"
                        rf"behörde|ausschuss|werk|werke|verwaltung|gericht|kasse|büro|zentrum|dienst)$")
 INITIAL = re.compile(rf"(?<![\w.])({_UP}\.{_SP}(?:{_UP}\.{_SP})?{_SURNAME})")
 # Words after which a person's name follows on the same line (forms, signatures, roles).
@@ -112,8 +116,8 @@ _LABEL_CUE = (r"(?:(?:Familien|Vor|Nach|Geburts)?[Nn]ame[n]?|Vornamen|Antragstel
               r"Absender(?:in)?|Empfänger(?:in)?|Mieter(?:in)?|Vermieter(?:in)?|Eigentümer(?:in)?|Bearbeiter(?:in)?|"
               r"Erziehungsberechtigte[rn]?|Verstorbene[rn]?|Zeug(?:e|in)|Betroffene[rn]?|Kind)")
 _CUE = rf"(?:{_SIGN_CUE}\s*:?|{_LABEL_CUE}\s*:)"
-CUED = re.compile(rf"(?:^|(?<=[\s(]))(?:{_CUE})[ \t]*\n?[ \t]*((?:{_UP}\.{_SP})?(?:{_UP}[\w'’]*(?:-{_UP}[\w'’]+)?"
-                  rf"{_SP})*?(?:{_PARTICLE}{_SP})*{_UP}[\w'’]*(?:-{_UP}[\w'’]+)?)(?=[ \t]*(?:$|[,.;:)\n]|{_SP}(?:und|"
+CUED = re.compile(rf"(?:^|(?<=[\s(]))(?:{_CUE})[ \t]*\n?[ \t]*((?:{_UP}\.{_SP})?(?:{_UP}[\w'’]{{0,40}}(?:-{_UP}[\w'’]{{1,40}})?"
+                  rf"{_SP}){{0,4}}?(?:{_PARTICLE}{_SP}){{0,3}}{_UP}[\w'’]{{0,40}}(?:-{_UP}[\w'’]{{1,40}})?)(?=[ \t]*(?:$|[,.;:)\n]|{_SP}(?:und|"
                   rf"geb\.|[a-zß-ö])))", re.MULTILINE)
 
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -130,10 +134,10 @@ SPECIAL = re.compile(
     r"ver\.di-Mitglied|IG Metall|Parteimitglied\w*|Mitglied der (?:SPD|CDU|CSU|FDP|AfD|Linken|Grünen)|"
     r"politische\w* (?:Meinung|Überzeugung)|Fingerabdr\w+|biometrisch\w*|genetisch\w*|DNA-\w+|"
     # open-ended: word families of illness and disability, "Morbus …", "Merkzeichen …", origin and faith
-    r"(?:(?:außergewöhnliche|schwere|chronische\w*|stark)\s)?[\w-]*(?:[Bb]ehinderung|behindert|[Aa]llergie|sucht|"
+    r"(?:(?:außergewöhnliche|schwere|chronische\w*|stark)\s)?(?<![\w-])[\w-]{0,40}(?:[Bb]ehinderung|behindert|[Aa]llergie|sucht|"
     r"[Ss]törung|krankheit|[Ee]rkrankung|gelähmt|lähmung|insuffizienz|losigkeit)(?:\s\(Merkzeichen\s\w+\))?|"
     r"Morbus\s[A-Z]\w+|Colitis\s\w+|Trisomie\s\d+|COPD|Zöliakie|Autismus[\w-]*|GdB\svon\s\d+|"
-    r"[A-Za-zäöü]+(?:ischer|ischen) Herkunft|alevitisch\w*|jesidisch\w*|hinduistisch\w*|"
+    r"(?<![\w-])[A-Za-zäöü]{1,30}(?:ischer|ischen) Herkunft|alevitisch\w*|jesidisch\w*|hinduistisch\w*|"
     r"Homosexualität|Transsexualität|Bisexualität)")
 
 GENERIC_SPECIAL = re.compile(r"Religionszugehörigkeit|Konfession|Kirchenaustritt|biometrisch\w*|Therapie\w*|Reha\w*")
