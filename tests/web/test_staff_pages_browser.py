@@ -767,3 +767,22 @@ def test_security_headers_and_no_inline_script(page: Page, context: BrowserConte
     html = page.content()
     assert "<script>" not in html and " style=" not in html
     assert "onclick" not in html
+
+
+def test_nothing_can_be_clicked_before_the_page_script_runs(browser: Browser, env: Env):
+    """Buttons come disabled and the page's module enables them, so a quick click on a busy machine cannot
+    submit a form the plain HTML way."""
+    ctx = browser.new_context(base_url=env.url, java_script_enabled=False)
+    sign_in(ctx, env, "kurt")
+    page = ctx.new_page()
+    page.goto("/intern/dokumente?sammlung=verwaltung-intern")
+    upload = page.locator("#collection-upload").get_by_role("button", name="Hochladen")
+    assert upload.is_disabled()
+    ctx.close()
+    ctx = browser.new_context(base_url=env.url)
+    sign_in(ctx, env, "kurt")
+    page = ctx.new_page()
+    page.goto("/intern/dokumente?sammlung=verwaltung-intern")
+    expect(page.locator("#collection-upload").get_by_role("button", name="Hochladen")).to_be_enabled()
+    expect(page.locator("body")).to_have_attribute("data-ready", "1")
+    ctx.close()

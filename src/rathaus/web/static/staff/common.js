@@ -175,11 +175,22 @@ export function busy(form, on) {
   }
 }
 
-/* Runs init once the DOM is there (module scripts run after parsing, so usually at once). */
+/* Runs init once the DOM is there (module scripts run after parsing, so usually at once). The page's
+   buttons come disabled (data-needs-js) and are enabled first, so nothing can be clicked before its
+   handler exists (a form would otherwise submit itself the plain HTML way); then the page is marked
+   ready (body[data-ready]). */
 export function onReady(init) {
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
+  function start() {
+    document.querySelectorAll("button[data-needs-js]").forEach(function (button) {
+      button.disabled = false;
+      button.removeAttribute("data-needs-js");
+    });
     init();
+    document.body.dataset.ready = "1";
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
 }
