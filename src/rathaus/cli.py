@@ -21,6 +21,7 @@ import contextlib
 import json
 import logging
 import sys
+from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any
@@ -362,10 +363,18 @@ def answers_show(record_id: Annotated[str, typer.Argument(help="The provenance_i
     runtime.close()
 
 
-def _accounts() -> Any:
+@contextlib.contextmanager
+def _accounts() -> Iterator[Any]:
+    """The accounts database for one command: a RathausError becomes the German error and exit code 2."""
     from rathaus.identity.accounts import Accounts
 
-    return Accounts.from_settings(state.settings)
+    accounts = Accounts.from_settings(state.settings)
+    try:
+        yield accounts
+    except RathausError as exc:
+        _fail(exc)
+    finally:
+        accounts.close()
 
 
 def _audit(action: str, target: str = "", **details: Any) -> None:
@@ -399,13 +408,8 @@ def collection_add(
     if public and classification != "offen":
         console.print("[red]Fehler:[/red] Nur eine offene Sammlung kann veröffentlicht werden (--public).")
         raise typer.Exit(2)
-    accounts = _accounts()
-    try:
+    with _accounts() as accounts:
         groups = accounts.known_groups(group or [])
-    except RathausError as exc:
-        _fail(exc)
-    finally:
-        accounts.close()
     runtime = Runtime(state.settings)
     runtime.store.ensure_collection(Collection(name, classification, tuple(groups), description, public))  # type: ignore[arg-type]
     _audit("collection.set", name, classification=classification, groups=groups, public=public)
@@ -440,13 +444,8 @@ def groups_add(
     description: Annotated[str, typer.Option(help="Its full name.")] = "",
 ) -> None:
     """Create an org unit (a group). Members of a unit read what is granted to it and to every unit above."""
-    accounts = _accounts()
-    try:
+    with _accounts() as accounts:
         path = accounts.add_group(name, parent, description)
-    except RathausError as exc:
-        _fail(exc)
-    finally:
-        accounts.close()
     _audit("group.add", path)
     console.print(f"Gruppe {path}")
 
@@ -454,13 +453,12 @@ def groups_add(
 @groups_app.command("list")
 def groups_list() -> None:
     """List org units with their direct members."""
-    accounts = _accounts()
-    table = Table(title="Gruppen")
-    for column in ("Gruppe", "Beschreibung", "Mitglieder"):
-        table.add_column(column)
-    for path, description, members in accounts.groups():
-        table.add_row(path, description or "–", str(members))
-    accounts.close()
+    with _accounts() as accounts:
+        table = Table(title="Gruppen")
+        for column in ("Gruppe", "Beschreibung", "Mitglieder"):
+            table.add_column(column)
+        for path, description, members in accounts.groups():
+            table.add_row(path, description or "–", str(members))
     Console().print(table)
 
 
@@ -485,15 +483,10 @@ def users_add(
     no_password: Annotated[bool, typer.Option("--no-password", help="Single sign-on only.")] = False,
 ) -> None:
     """Add a staff account. The password is read from stdin (at least 12 characters)."""
-    accounts = _accounts()
-    try:
+    with _accounts() as accounts:
         password = None if no_password else _read_password()
         user = accounts.add_user(name, password, "admin" if admin else "curator" if curator else "user",
                                  group or [], display_name)
-    except RathausError as exc:
-        _fail(exc)
-    finally:
-        accounts.close()
     _audit("user.add", user.name, role=user.role, groups=list(user.groups))
     console.print(f"Benutzer {user.name} ({user.role}), Gruppen: {', '.join(user.groups) or '–'}")
 
@@ -501,14 +494,13 @@ def users_add(
 @users_app.command("list")
 def users_list() -> None:
     """List staff accounts with role, groups and state."""
-    accounts = _accounts()
-    table = Table(title="Benutzer")
-    for column in ("Name", "Rolle", "Gruppen", "Anmeldung", "Status"):
-        table.add_column(column)
-    for u in accounts.users():
-        table.add_row(u.name, u.role, ", ".join(u.groups) or "–", "Passwort" if u.has_password else "nur SSO",
-                      "gesperrt" if u.disabled else "aktiv")
-    accounts.close()
+    with _accounts() as accounts:
+        table = Table(title="Benutzer")
+        for column in ("Name", "Rolle", "Gruppen", "Anmeldung", "Status"):
+            table.add_column(column)
+        for u in accounts.users():
+            table.add_row(u.name, u.role, ", ".join(u.groups) or "–", "Passwort" if u.has_password else "nur SSO",
+                          "gesperrt" if u.disabled else "aktiv")
     Console().print(table)
 
 
@@ -518,13 +510,8 @@ def users_groups(
     group: Annotated[list[str] | None, typer.Option("--group", help="Org unit (repeatable); none: no groups.")] = None,
 ) -> None:
     """Replace a user's groups. Takes effect with their next request."""
-    accounts = _accounts()
-    try:
+    with _accounts() as accounts:
         user = accounts.set_groups(name, group or [])
-    except RathausError as exc:
-        _fail(exc)
-    finally:
-        accounts.close()
     _audit("user.groups", user.name, groups=list(user.groups))
     console.print(f"Benutzer {user.name}, Gruppen: {', '.join(user.groups) or '–'}")
 
@@ -533,13 +520,8 @@ def users_groups(
 def users_disable(name: Annotated[str, typer.Argument(help="Login name.")],
                   enable: Annotated[bool, typer.Option("--enable", help="Enable again.")] = False) -> None:
     """Lock an account (its tokens stop working at once), or unlock it with --enable."""
-    accounts = _accounts()
-    try:
+    with _accounts() as accounts:
         user = accounts.set_disabled(name, not enable)
-    except RathausError as exc:
-        _fail(exc)
-    finally:
-        accounts.close()
     _audit("user.disable" if user.disabled else "user.enable", user.name)
     console.print(f"Benutzer {user.name}: {'gesperrt' if user.disabled else 'aktiv'}")
 
@@ -550,13 +532,8 @@ def tokens_create(
     label: Annotated[str, typer.Option(help="What it is for, e.g. the program using it.")] = "",
 ) -> None:
     """Create a personal API token and print it (once). Use it as `Authorization: Bearer <token>`."""
-    accounts = _accounts()
-    try:
+    with _accounts() as accounts:
         token = accounts.create_token(name, label)
-    except RathausError as exc:
-        _fail(exc)
-    finally:
-        accounts.close()
     _audit("token.create", name, label=label)
     console.print("Token (wird nur jetzt angezeigt):")
     print(token)
@@ -565,26 +542,20 @@ def tokens_create(
 @tokens_app.command("list")
 def tokens_list(name: Annotated[str | None, typer.Argument(help="Only this user's tokens.")] = None) -> None:
     """List tokens (never the tokens themselves)."""
-    accounts = _accounts()
-    table = Table(title="API-Tokens")
-    for column in ("ID", "Benutzer", "Zweck", "erstellt", "zuletzt benutzt", "Status"):
-        table.add_column(column)
-    for t in accounts.tokens(name):
-        table.add_row(str(t.id), t.user, t.label, t.created_at, t.last_used or "–", "widerrufen" if t.revoked else "gültig")
-    accounts.close()
+    with _accounts() as accounts:
+        table = Table(title="API-Tokens")
+        for column in ("ID", "Benutzer", "Zweck", "erstellt", "zuletzt benutzt", "Status"):
+            table.add_column(column)
+        for t in accounts.tokens(name):
+            table.add_row(str(t.id), t.user, t.label, t.created_at, t.last_used or "–", "widerrufen" if t.revoked else "gültig")
     Console().print(table)
 
 
 @tokens_app.command("revoke")
 def tokens_revoke(token_id: Annotated[int, typer.Argument(help="The token's ID from `rathaus tokens list`.")]) -> None:
     """Revoke a token; it stops working at once."""
-    accounts = _accounts()
-    try:
+    with _accounts() as accounts:
         accounts.revoke_token(token_id)
-    except RathausError as exc:
-        _fail(exc)
-    finally:
-        accounts.close()
     _audit("token.revoke", str(token_id))
     console.print(f"Token {token_id} widerrufen.")
 

@@ -222,7 +222,7 @@ class AnswerEngine:
     def detector(self) -> Detector:
         return Detector(case_patterns=self.config.privacy.case_patterns)
 
-    def route(self, question: str, sources: list[Source], backend: Any) -> Route:
+    def route(self, personal: bool, sources: list[Source], backend: Any) -> Route:
         """The privacy policy's decision for this request (see privacy/policy.py): the highest classification
         among the sources' collections, personal data in the question, and whether the backend is trusted."""
         classes = []
@@ -231,7 +231,6 @@ class AnswerEngine:
                 classes.append(self.store.get_collection(name).classification)
             except NotFound:
                 classes.append("vertraulich")  # unknown: assume the worst
-        personal = bool(self.detector.find(question))
         return self.config.privacy.decide(highest(classes), personal, bool(getattr(backend, "trusted", False)))
 
     @staticmethod
@@ -337,9 +336,10 @@ class AnswerEngine:
         sources = self.sources(question, profile, access, document_ids)
         timings = {"retrieval_ms": (time.perf_counter() - started) * 1000}
         yield "sources", [self._citation(s) for s in sources]
+        personal = self.detector.find(question)  # once: coverage, routing, placeholders and the record use it
         # a citizen's own name or phone number is no topic the sources must cover
-        coverage = self.coverage(redact(question, self.detector, marker=False), sources)
-        route = self.route(question, sources, backend)
+        coverage = self.coverage(redact(question, self.detector, marker=False, entities=personal), sources)
+        route = self.route(bool(personal), sources, backend)
         session = Pseudonymiser(self.detector) if route.pseudonymise else None
         refusal_reason = None
         checked: list[CheckedSentence] = []
@@ -350,7 +350,7 @@ class AnswerEngine:
         elif not route.allowed:
             refusal_reason = "policy_denied"  # nothing is sent to any model
         else:
-            shown = question if session is None else session.apply(question)
+            shown = question if session is None else session.apply(question, personal)
             model_sources = sources if session is None else [
                 replace(s, title=session.apply(s.title), text=session.apply(s.text)) for s in sources]
             request = GenerationRequest(question=shown, sources=model_sources, language=lang,
@@ -388,16 +388,12 @@ class AnswerEngine:
                 refusal_reason = "unsupported"
         texts = TEXTS[lang]
         handoff = profile.handoff_en if lang == "en" else profile.handoff
-        if refusal_reason == "policy_denied":
+        notices: list[str] = []
+        if refusal_reason:
             checked = []
-            answer = texts["policy"].format(classification=route.classification)
+            answer = (texts["policy"].format(classification=route.classification) if refusal_reason == "policy_denied"
+                      else f"{texts['refusal']} {handoff}")
             yield "text", answer
-            notices: list[str] = []
-        elif refusal_reason:
-            checked = []
-            answer = f"{texts['refusal']} {handoff}"
-            yield "text", answer
-            notices = []
         else:
             cited_ns = list(dict.fromkeys(n for s in checked for n in s.citations))
             by_n = {s.n: s for s in sources}
@@ -411,7 +407,7 @@ class AnswerEngine:
         if self.provenance is not None:
             provenance_id = self.provenance.record(
                 assistant=profile.name, backend=profile.backend, model=getattr(backend, "model", "?"),
-                prompt_version=PROMPT_VERSION, question=redact(question, self.detector),
+                prompt_version=PROMPT_VERSION, question=redact(question, self.detector, entities=personal),
                 sources=[{"n": s.n, "chunk_id": s.chunk_id, "document_id": s.document_id, "text_hash": s.text_hash}
                          for s in sources], cited=cited_ns, refused=bool(refusal_reason), answer=answer,
                 routing=route.record(session.counts if session else None))

@@ -17,7 +17,6 @@ answers voted down) and ``rathaus answers show ID`` (one record with its sources
 from __future__ import annotations
 
 import json
-import threading
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -25,11 +24,13 @@ from pathlib import Path
 from typing import Any
 
 from rathaus.errors import InputError, NotFound
-from rathaus.store.sqlitedb import connect, write_transaction
+from rathaus.store import migrations
+from rathaus.store.sqlitedb import SQLiteFile
 
 FEEDBACK_REASONS = ("hilfreich", "falsch", "unvollstaendig", "veraltet", "unverstaendlich", "quelle_passt_nicht",
                     "sonstiges")
 
+# The first release's schema; files written by it open as they are (CREATE … IF NOT EXISTS).
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS provenance (
     id TEXT PRIMARY KEY,
@@ -42,8 +43,7 @@ CREATE TABLE IF NOT EXISTS provenance (
     sources TEXT NOT NULL,      -- JSON: [{n, chunk_id, document_id, text_hash}]
     cited TEXT NOT NULL,        -- JSON: [n, ...]
     refused INTEGER NOT NULL,
-    answer TEXT,                -- only with store_answers
-    routing TEXT                -- JSON: the privacy policy's decision (privacy/policy.py Route.record)
+    answer TEXT                 -- only with store_answers
 );
 CREATE INDEX IF NOT EXISTS provenance_created ON provenance(created_at);
 CREATE TABLE IF NOT EXISTS feedback (
@@ -54,12 +54,26 @@ CREATE TABLE IF NOT EXISTS feedback (
     reason TEXT NOT NULL
 );
 """
-# Added after the first release: one feedback per answer. Older files may hold duplicates; the
-# newest of them is kept.
-ONE_FEEDBACK_PER_ANSWER = """
-DELETE FROM feedback WHERE id NOT IN (SELECT max(id) FROM feedback GROUP BY provenance_id);
-CREATE UNIQUE INDEX IF NOT EXISTS feedback_one_per_answer ON feedback(provenance_id);
-"""
+
+
+def m001_answers(conn: Any) -> None:
+    migrations.script(conn, SCHEMA)
+
+
+def m002_one_feedback_per_answer(conn: Any) -> None:
+    """One feedback per answer; where older files hold several, the newest stays."""
+    conn.execute("DELETE FROM feedback WHERE id NOT IN (SELECT max(id) FROM feedback GROUP BY provenance_id)")
+    conn.execute("CREATE UNIQUE INDEX IF NOT EXISTS feedback_one_per_answer ON feedback(provenance_id)")
+
+
+def m003_routing(conn: Any) -> None:
+    """The privacy policy's decision per answer (privacy/policy.py Route.record), as JSON."""
+    if "routing" not in {row[1] for row in conn.execute("PRAGMA table_info(provenance)")}:
+        conn.execute("ALTER TABLE provenance ADD COLUMN routing TEXT")
+
+
+MIGRATIONS = [("answers_001", m001_answers), ("answers_002_one_feedback", m002_one_feedback_per_answer),
+              ("answers_003_routing", m003_routing)]
 
 
 @dataclass
@@ -90,20 +104,10 @@ class AssistantReport:
 
 class ProvenanceLog:
     def __init__(self, path: str | Path, retention_days: int = 30, store_answers: bool = False) -> None:
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = SQLiteFile(path, MIGRATIONS)
+        self.path = self.db.path
         self.retention = timedelta(days=retention_days)
         self.store_answers = store_answers
-        self._local = threading.local()
-        self._lock = threading.RLock()
-        conn = self._conn()
-        conn.executescript(SCHEMA)
-        if "routing" not in {row[1] for row in conn.execute("PRAGMA table_info(provenance)")}:
-            conn.execute("ALTER TABLE provenance ADD COLUMN routing TEXT")  # files from before the privacy router
-        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'feedback_one_per_answer'").fetchone() is None:
-            with write_transaction(conn, self._lock):
-                for statement in filter(str.strip, ONE_FEEDBACK_PER_ANSWER.split(";")):
-                    conn.execute(statement)
 
     @classmethod
     def from_settings(cls, settings: Any) -> ProvenanceLog:
@@ -111,17 +115,14 @@ class ProvenanceLog:
                    settings.store_answers)
 
     def _conn(self) -> Any:
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = self._local.conn = connect(self.path)
-        return conn
+        return self.db.conn()
 
     def record(self, *, assistant: str, backend: str, model: str, prompt_version: str, question: str,
                sources: list[dict[str, Any]], cited: list[int], refused: bool, answer: str,
                routing: dict[str, Any] | None = None) -> str:
         record_id = uuid.uuid4().hex
         now = datetime.now(UTC)
-        with write_transaction(self._conn(), self._lock) as conn:
+        with self.db.write() as conn:
             conn.execute("DELETE FROM provenance WHERE created_at < ?", ((now - self.retention).isoformat(),))
             conn.execute("INSERT INTO provenance(id, created_at, assistant, backend, model, prompt_version, question, "
                          "sources, cited, refused, answer, routing) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", (
@@ -147,7 +148,7 @@ class ProvenanceLog:
             raise InputError(f"reason must be one of {', '.join(FEEDBACK_REASONS)}",
                              user_message="Bitte wählen Sie einen Grund aus der Liste.")
         self.get(record_id)  # NotFound for unknown or expired answers
-        with write_transaction(self._conn(), self._lock) as conn:
+        with self.db.write() as conn:
             conn.execute("INSERT INTO feedback(provenance_id, created_at, vote, reason) VALUES (?,?,?,?) "
                          "ON CONFLICT(provenance_id) DO UPDATE SET created_at = excluded.created_at, "
                          "vote = excluded.vote, reason = excluded.reason",
@@ -199,7 +200,4 @@ class ProvenanceLog:
         return (row[0], row[1]) if row else None
 
     def close(self) -> None:
-        conn = getattr(self._local, "conn", None)
-        if conn is not None:
-            conn.close()
-            self._local.conn = None
+        self.db.close()

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from rathaus.errors import Forbidden
-from rathaus.privacy.policy import PrivacyPolicy, Route
+from rathaus.privacy.policy import PrivacyPolicy
 from rathaus.privacy.pseudonym import Pseudonymiser
 
 
@@ -34,20 +34,16 @@ class GuardedChat:
         self.model = backend.model
         self.trusted = False
         self.context_tokens = getattr(backend, "context_tokens", 8192)
-        self.last_route: Route | None = None
-        self.last_counts: dict[str, int] = {}
 
     def chat(self, messages: list[dict[str, str]], **options: Any) -> Iterator[str]:
         # the system message is the tool's own instruction; the user's messages carry their text
-        personal = any(self.detector.find(m.get("content", "")) for m in messages if m.get("role") != "system")
-        route = self.policy.decide("offen", personal, False)
-        self.last_route = route
+        found = [None if m.get("role") == "system" else self.detector.find(m.get("content", "")) for m in messages]
+        route = self.policy.decide("offen", any(found), False)
         if not route.allowed:
             raise PolicyDenied(f"policy: {route.reason}")
         session = Pseudonymiser(self.detector)
-        sent = [m if m.get("role") == "system" else {**m, "content": session.apply(m.get("content", ""))}
-                for m in messages]
-        self.last_counts = session.counts
+        sent = [m if entities is None else {**m, "content": session.apply(m.get("content", ""), entities)}
+                for m, entities in zip(messages, found, strict=True)]
         reply = "".join(self.backend.chat(sent, **options))
         yield session.restore(reply)
 

@@ -63,11 +63,10 @@ def clean_name(name: str) -> str:
     return cleaned[:300]
 
 
-def may_manage(user: Any, store: Any, collection: str) -> bool:
-    """Whether a signed-in user may add and remove documents of this collection."""
-    if user is None or user.role not in MANAGING_ROLES:
-        return False
-    return any(c.name == collection for c in store.list_collections(user.access()))
+def may_manage(user: Any) -> bool:
+    """Whether a signed-in user may add and remove documents in the collections they can read. The caller
+    has found the collection (or document) with the user's own access, so reading is settled."""
+    return user is not None and user.role in MANAGING_ROLES
 
 
 class FileLibrary:
@@ -77,13 +76,14 @@ class FileLibrary:
 
     def add(self, data: bytes, name: str, collection: str, *, added_by: str = "", source: str = "upload") -> AddResult:
         self.store.get_collection(collection)  # NotFound before any work
-        doc_id = document_id(collection, name)
-        text = extract_upload(data, PurePosixPath(clean_name(name)).name, max_bytes=self.settings.max_file_bytes)
+        name = clean_name(name)
+        doc_id = f"{ID_PREFIX}{collection}/{name}"
+        text = extract_upload(data, PurePosixPath(name).name, max_bytes=self.settings.max_file_bytes)
         try:
             existing = self.store.get_document(doc_id, Access.operator())
         except NotFound:
             existing = None
-        metadata = {"file_name": clean_name(name), "format": text.format, "size": len(data),
+        metadata = {"file_name": name, "format": text.format, "size": len(data),
                     "sha256": hashlib.sha256(data).hexdigest(), "source": source, "warnings": text.warnings,
                     **{k: v for k, v in text.metadata.items() if isinstance(v, str | int | float | bool)}}
         if existing is not None and existing.metadata.get("sha256") == metadata["sha256"]:

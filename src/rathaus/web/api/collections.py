@@ -16,7 +16,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from rathaus.documents import Collection, SearchFilters
-from rathaus.errors import RathausError
+from rathaus.errors import NotFound, RathausError
 from rathaus.identity.accounts import personal_collection, personal_group
 from rathaus.sources.files.library import FileLibrary, may_manage
 from rathaus.web.deps import AccessDep, AuditDep, RuntimeDep, StoreDep, UserDep
@@ -46,8 +46,11 @@ async def upload_mine(request: Request, user: UserDep, runtime: RuntimeDep, audi
     """Every signed-in member of staff has a personal collection that only they can read. Ask about
     these files with ``document_ids`` in POST /api/v1/ask."""
     name = personal_collection(user.name)
-    await run_in_threadpool(runtime.store.ensure_collection,
-                            Collection(name, "vertraulich", (personal_group(user.name),), "Eigene Dateien", False))
+    try:
+        await run_in_threadpool(runtime.store.get_collection, name)
+    except NotFound:  # created with the first own file
+        await run_in_threadpool(runtime.store.ensure_collection,
+                                Collection(name, "vertraulich", (personal_group(user.name),), "Eigene Dateien", False))
     return await _store_files(name, user, runtime, audit, file)
 
 
@@ -56,11 +59,10 @@ async def upload_mine(request: Request, user: UserDep, runtime: RuntimeDep, audi
                         413: {"description": "Too large"}})
 async def upload(name: str, request: Request, user: UserDep, runtime: RuntimeDep, audit: AuditDep,
                  file: Annotated[list[UploadFile], File(description="One or more files")]) -> Any:
-    store = runtime.store
-    visible = await run_in_threadpool(store.list_collections, user.access())
+    visible = await run_in_threadpool(runtime.store.list_collections, user.access())
     if name not in {c.name for c in visible}:  # unknown, or not this user's to know about
         raise HTTPException(404, f"collection {name!r} does not exist")
-    if not await run_in_threadpool(may_manage, user, store, name):
+    if not may_manage(user):  # may read it (above), but not manage it
         raise HTTPException(403, f"Only curators and admins may add documents to {name!r}.")
     return await _store_files(name, user, runtime, audit, file)
 

@@ -80,7 +80,7 @@ def delete_document(store: StoreDep, user: UserDep, audit: AuditDep, runtime: Ru
                     id: Annotated[str, Query()]) -> Response:  # noqa: A002
     record = store.get_document(id, user.access())  # 404 for what the user cannot see
     own = record.collection == personal_collection(user.name)  # everyone removes their own files
-    if not own and not may_manage(user, store, record.collection):
+    if not own and not may_manage(user):
         raise HTTPException(403, "Only curators and admins of this collection may remove its documents.")
     FileLibrary(store, runtime.settings).remove(id)
     audit("document.remove", id, collection=record.collection)

@@ -430,9 +430,9 @@ def documents_page(request: Request, sammlung: str = "", seite: str = "1") -> An
             docs = store.list_documents(access, SearchFilters(collections=[sammlung]), (number - 1) * PAGE_SIZE,
                                         PAGE_SIZE)
             selected = {**match, "missing": False, "docs": docs, "page": number, "pages": pages,
-                        "manage": may_manage(user, store, sammlung)}
+                        "manage": may_manage(user)}
     return _render(request, "dokumente.html", "documents", user, collections=collections, selected=selected,
-                   own_files=_own_files(runtime, user), own_manage=user.role in ("admin", "curator"),
+                   own_files=_own_files(runtime, user),
                    file_prefix=ID_PREFIX, max_mb=runtime.settings.max_file_bytes // 1_000_000,
                    status=404 if selected and selected["missing"] else 200)
 
