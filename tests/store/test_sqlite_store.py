@@ -123,3 +123,19 @@ def test_memory_vector_search_widens_until_filters_are_satisfied(tmp_path):
         [h.document_id for h in store.vector_search([1.0, 0.0], "m", Access.anonymous(), limit=5)]
     store.close()
     exact.close()
+
+
+def test_closing_waits_for_a_background_build(tmp_path):
+    """A build in the background reads on its own connection; closing the store must not close it under it
+    (that crashed the test process once: a segmentation fault inside SQLite)."""
+    store = SQLiteStore(tmp_path / "x.sqlite", lexical_cache="background")
+    store.ensure_collection(Collection("rat"))
+    for i in range(200):
+        d = Document(f"d{i}", "rat", "Paper", f"Hundesteuer {i}", passages=[Passage("Die Hundesteuer steigt. " * 20)])
+        store.upsert_document(d, chunk_document(d))
+    store.lexical_cache.min_interval = 0
+    store.lexical_search(query_terms("Hundesteuer"), Access.anonymous())  # starts the build in the background
+    thread = store.lexical_cache._thread
+    assert thread is not None
+    store.close()
+    assert not thread.is_alive()

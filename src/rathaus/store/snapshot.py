@@ -43,6 +43,7 @@ class SnapshotCache(Generic[S]):
         self._building = False
         self._last_start = 0.0
         self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
 
     def current(self, generation: int, build: Callable[[], S]) -> S | None:
         """The snapshot to answer from, or None (use the durable index)."""
@@ -59,9 +60,16 @@ class SnapshotCache(Generic[S]):
             if start:
                 self._building, self._last_start = True, time.monotonic()
         if start:
-            threading.Thread(target=self._rebuild, args=(build,), name=f"rathaus-{self.name}-cache",
-                             daemon=True).start()
+            self._thread = threading.Thread(target=self._rebuild, args=(build,), name=f"rathaus-{self.name}-cache",
+                                            daemon=True)
+            self._thread.start()
         return index if self.serve_stale else None
+
+    def wait(self, timeout: float = 60.0) -> None:
+        """Wait for a background build to finish: its database connection must not be closed under it."""
+        thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout)
 
     def _rebuild(self, build: Callable[[], S]) -> None:
         started = time.monotonic()

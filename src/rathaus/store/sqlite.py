@@ -133,6 +133,8 @@ class SQLiteStore:
         return write_transaction(self._conn(), self._write_lock)
 
     def close(self) -> None:
+        for cache in (self.lexical_cache, self.vector_cache):  # a build in the background reads on its connection
+            cache.wait()
         for conn in self._all_conns:
             with contextlib.suppress(Exception):  # closing connections of other threads may fail
                 conn.close()
