@@ -179,3 +179,15 @@ def test_docs_add_and_remove_files_and_the_audit_log_records_it(run, tmp_path):
     csv_out = run("audit", "export", "--since", "2020-01-01").stdout
     assert csv_out.startswith("id,at,actor,action,target,details") and "collection.set" in csv_out
     assert run("audit", "export", "--since", "gestern").exit_code == 2
+
+
+def test_files_with_personal_data_go_into_a_published_collection_only_when_confirmed(run, tmp_path):
+    letter = tmp_path / "Antwort.txt"
+    letter.write_text("Sehr geehrte Frau Elif Yıldız, Ihre Rückerstattung geht auf DE89 3704 0044 0532 0130 00.",
+                      encoding="utf-8")
+    assert run("collections", "add", "aushang", "--public").exit_code == 0
+    refused = run("docs", "add", str(letter), "--collection", "aushang")
+    assert refused.exit_code == 2 and "personenbezogene Daten" in refused.output and "öffentlich" in refused.output
+    added = run("docs", "add", str(letter), "--collection", "aushang", "--publish-personal-data")
+    assert added.exit_code == 0, added.output
+    assert "Personenbezogene Daten: Namen (1), IBAN (1)" in added.output and "Yıldız" not in added.output

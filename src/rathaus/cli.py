@@ -195,6 +195,8 @@ def sync_services(
 def sync_folder(
     path: Annotated[Path, typer.Argument(help="A folder (a mounted share, for example), read recursively.")],
     collection: Annotated[str, typer.Option(help="The collection it fills.")],
+    publish_personal_data: Annotated[bool, typer.Option(
+        help="Also add files with personal data to a published collection (checked them yourself).")] = False,
 ) -> None:
     """Keep a collection in step with a folder of staff documents: new and changed files are added,
     removed files are removed (never when the folder could not be read completely)."""
@@ -202,7 +204,8 @@ def sync_folder(
 
     runtime = Runtime(state.settings)
     try:
-        report = FolderSync(runtime.store, state.settings, collection).run(path)
+        report = FolderSync(runtime.store, state.settings, collection, detector=runtime.detector,
+                            publish_personal_data=publish_personal_data).run(path)
     except RathausError as exc:
         runtime.close()
         _fail(exc)
@@ -564,9 +567,11 @@ def tokens_revoke(token_id: Annotated[int, typer.Argument(help="The token's ID f
 def docs_add(
     paths: Annotated[list[Path], typer.Argument(help="Files, or folders (searched recursively).")],
     collection: Annotated[str, typer.Option(help="The collection to add them to.")],
+    publish_personal_data: Annotated[bool, typer.Option(
+        help="Also add files with personal data to a published collection (checked them yourself).")] = False,
 ) -> None:
     """Add files to a collection; a file of the same name is replaced. Unreadable files are reported and skipped."""
-    from rathaus.sources.files.library import FileLibrary
+    from rathaus.privacy.detect import describe
 
     runtime = Runtime(state.settings)
     try:
@@ -574,14 +579,15 @@ def docs_add(
     except RathausError as exc:
         runtime.close()
         _fail(exc)
-    library = FileLibrary(runtime.store, state.settings)
+    library = runtime.library
     files_ = [f for p in paths for f in (sorted(x for x in p.rglob("*") if x.is_file() and not
                                                 any(part.startswith(".") for part in x.relative_to(p).parts))
                                          if p.is_dir() else [p])]
     added = failed = 0
     for path in files_:
         try:
-            result = library.add(path.read_bytes(), path.name, collection, added_by="operator", source="cli")
+            result = library.add(path.read_bytes(), path.name, collection, added_by="operator", source="cli",
+                                 publish_personal_data=publish_personal_data)
         except (RathausError, OSError) as exc:
             failed += 1
             message = exc.user_message if isinstance(exc, RathausError) else str(exc)
@@ -593,8 +599,11 @@ def docs_add(
                       f"[dim]{result.document_id}[/dim]")
         for warning in result.warnings:
             console.print(f"   [yellow]Hinweis:[/yellow] {warning}")
+        if result.personal_data:
+            console.print(f"   [yellow]Personenbezogene Daten:[/yellow] {describe(result.personal_data)}")
         if result.changed:
-            _audit("document.add", result.document_id, collection=collection, replaced=result.replaced)
+            _audit("document.add", result.document_id, collection=collection, replaced=result.replaced,
+                   personal_data=result.personal_data)
     runtime.close()
     console.print(f"{added} Datei(en) übernommen, {failed} mit Fehler.")
     if failed and not added:
@@ -604,11 +613,9 @@ def docs_add(
 @docs_app.command("remove")
 def docs_remove(document_id: Annotated[str, typer.Argument(help="The document id (file:<collection>/<name>).")]) -> None:
     """Remove a file document from the index."""
-    from rathaus.sources.files.library import FileLibrary
-
     runtime = Runtime(state.settings)
     try:
-        removed = FileLibrary(runtime.store, state.settings).remove(document_id)
+        removed = runtime.library.remove(document_id)
     except RathausError as exc:
         runtime.close()
         _fail(exc)

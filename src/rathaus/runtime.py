@@ -85,6 +85,19 @@ class Runtime:
                         max_hours=self.settings.session_max_hours, max_failures=self.settings.login_max_failures)
 
     @cached_property
+    def detector(self) -> Any:
+        """Personal-data detection with the city's own case-number patterns ([privacy] in rathaus.toml)."""
+        from rathaus.privacy.detect import Detector
+
+        return Detector(case_patterns=self.answer_config.privacy.case_patterns)
+
+    @cached_property
+    def library(self) -> Any:
+        from rathaus.sources.files.library import FileLibrary
+
+        return FileLibrary(self.store, self.settings, self.detector)
+
+    @cached_property
     def answers(self) -> Any:
         from rathaus.answer.engine import AnswerEngine
 

@@ -116,3 +116,22 @@ def test_personal_data_in_a_citizens_question_is_pseudonymised_for_an_external_m
     record = index.provenance.get(result.provenance_id)
     assert record.routing["classification"] == "intern"  # personal data makes it at least intern
     assert "Anna Roth" not in record.question and "216-12345" not in record.question
+
+
+def test_an_uploaded_document_with_personal_data_counts_as_intern_even_in_an_open_collection(index):
+    """A case file put into an open collection by mistake: the upload scan flagged it, so a policy that
+    keeps intern content in house does not send it out, though its collection is offen."""
+    index.store.ensure_collection(Collection("handbuch", "offen", public=False))
+    flagged = index.library.add(MEMO.encode(), "Vermerk.txt", "handbuch")
+    assert flagged.personal_data["PERSON"] == 1 and flagged.personal_data["IBAN"] == 1
+    plain = index.library.add(b"Wohngeld wird beim Sozialamt am Rosenhang beantragt.", "Hinweis.txt", "handbuch")
+    assert plain.personal_data == {}
+    deny = engine(index, privacy={"external_intern": "deny"})
+
+    result = deny.ask("Wohngeld Rosenhang beantragen?", "internal", access=STAFF, document_ids=[flagged.document_id])
+    assert result.refused and result.refusal_reason == "policy_denied" and EchoBackend.sent == []
+    assert index.provenance.get(result.provenance_id).routing["classification"] == "intern"
+
+    result = deny.ask("Wohngeld Rosenhang beantragen?", "internal", access=STAFF, document_ids=[plain.document_id])
+    assert not result.refused and EchoBackend.sent  # open and clean: it may go out (pseudonymised)
+    assert index.provenance.get(result.provenance_id).routing["classification"] == "offen"

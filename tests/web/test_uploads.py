@@ -147,3 +147,42 @@ def test_every_format_through_the_api(staff):
                        "notiz.md": "markdown", "liste.txt": "text", "anfrage.eml": "eml"}
     assert "file:bauhof/bericht.pdf" in hits(client, tokens["uwe"], "Streusalzvorräte")
     assert "file:bauhof/liste.txt" in hits(client, tokens["uwe"], "Kehrmaschine")
+
+
+CASE_FILE = ("# Widerspruch\n\nFrau Katrin Vogelsang, Lindenweg 12, 76133 Karlsruhe, widerspricht dem Bescheid. "
+             "Erstattung bitte auf DE89 3704 0044 0532 0130 00. Rückfragen: katrin.vogelsang@example.org\n")
+
+
+def test_uploads_are_scanned_for_personal_data_and_never_store_the_values(staff):
+    client, rt, tokens = staff
+    r = upload(client, tokens["kurt"], files=(("Widerspruch.md", CASE_FILE), ("Winterdienst.md", WINTER)))
+    assert r.status_code == 201, r.text
+    case, winter = r.json()["documents"]
+    assert case["personal_data"] == {"PERSON": 1, "ADDRESS": 1, "EMAIL": 1, "IBAN": 1}
+    assert case["personal_data_note"] == ("Enthält personenbezogene Daten: Namen (1), Anschriften (1), "
+                                          "E-Mail-Adressen (1), IBAN (1).")
+    assert winter["personal_data"] == {} and winter["personal_data_note"] == ""
+    stored = rt.store.get_document(case["document_id"], Access.operator())
+    assert stored.metadata["personal_data"] == case["personal_data"]
+    entry = next(e for e in rt.audit.entries(action="document") if e.target == case["document_id"])
+    assert "Vogelsang" not in str(entry) and "DE89" not in str(entry)  # counts only, in the audit log too
+
+
+def test_personal_data_is_published_only_when_the_uploader_confirms(staff):
+    client, rt, tokens = staff
+    rt.store.ensure_collection(Collection("aushang", "offen", ("stadt/bauhof",), public=True))
+    r = upload(client, tokens["kurt"], "aushang", files=(("Widerspruch.md", CASE_FILE), ("Winterdienst.md", WINTER)))
+    assert r.status_code == 207
+    [failed] = r.json()["failed"]
+    assert failed["error"] == "personal_data_public" and "öffentlich" in failed["user_message"]
+    assert "Vogelsang" not in failed["message"]  # the English message for logs names types, not values
+    assert [d["file"] for d in r.json()["documents"]] == ["Winterdienst.md"]  # the clean file went in
+    assert "file:aushang/Widerspruch.md" not in rt.store.document_ids("aushang")
+
+    confirmed = client.post("/api/v1/collections/aushang/documents", headers=tokens["kurt"],
+                            data={"publish_personal_data": "true"},
+                            files=[("file", ("Widerspruch.md", CASE_FILE.encode()))])
+    assert confirmed.status_code == 201, confirmed.text
+    assert "file:aushang/Widerspruch.md" in rt.store.document_ids("aushang")
+    # an internal collection takes it without confirmation (flagged, as above)
+    assert upload(client, tokens["kurt"], files=(("Widerspruch.md", CASE_FILE),)).status_code == 201

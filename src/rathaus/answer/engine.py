@@ -215,7 +215,8 @@ class AnswerEngine:
                               text=chunk.text, url=r.url, page=chunk.page, date=r.date, type=r.type,
                               collection=r.collection, reference=r.reference, result=r.result,
                               meeting_date=r.meeting_date, organizations=list(r.organizations),
-                              text_hash=sha256(chunk.text)))
+                              text_hash=sha256(chunk.text),
+                              personal_data=bool(chunk.document and chunk.document.metadata.get("personal_data"))))
         return out
 
     @cached_property
@@ -224,13 +225,15 @@ class AnswerEngine:
 
     def route(self, personal: bool, sources: list[Source], backend: Any) -> Route:
         """The privacy policy's decision for this request (see privacy/policy.py): the highest classification
-        among the sources' collections, personal data in the question, and whether the backend is trusted."""
+        among the sources' collections, personal data in the question or in a source's document (found when
+        it was uploaded), and whether the backend is trusted."""
         classes = []
         for name in {s.collection for s in sources}:
             try:
                 classes.append(self.store.get_collection(name).classification)
             except NotFound:
                 classes.append("vertraulich")  # unknown: assume the worst
+        personal = personal or any(s.personal_data for s in sources)
         return self.config.privacy.decide(highest(classes), personal, bool(getattr(backend, "trusted", False)))
 
     @staticmethod

@@ -46,6 +46,21 @@ PRIORITY = {t: i for i, t in enumerate(("EMAIL", "IBAN", "TAX_ID", "SOCIAL_SECUR
                                         "SPECIAL_CATEGORY"))}
 
 
+# How the user interface names the types, German first (counts of personal data in an upload).
+LABELS = {
+    "de": {"PERSON": "Namen", "ADDRESS": "Anschriften", "PHONE": "Telefonnummern", "EMAIL": "E-Mail-Adressen",
+           "IBAN": "IBAN", "BIC": "BIC", "TAX_ID": "Steuer-IDs", "SOCIAL_SECURITY": "Rentenversicherungsnummern",
+           "ID_CARD": "Ausweisnummern", "PASSPORT": "Passnummern", "LICENSE_PLATE": "Kfz-Kennzeichen",
+           "DATE_OF_BIRTH": "Geburtsdaten", "CASE_NUMBER": "Aktenzeichen",
+           "SPECIAL_CATEGORY": "besondere Kategorien (Art. 9 DSGVO)"},
+    "en": {"PERSON": "names", "ADDRESS": "addresses", "PHONE": "phone numbers", "EMAIL": "e-mail addresses",
+           "IBAN": "IBANs", "BIC": "BICs", "TAX_ID": "tax IDs", "SOCIAL_SECURITY": "social-security numbers",
+           "ID_CARD": "ID-card numbers", "PASSPORT": "passport numbers", "LICENSE_PLATE": "licence plates",
+           "DATE_OF_BIRTH": "dates of birth", "CASE_NUMBER": "case numbers",
+           "SPECIAL_CATEGORY": "special categories (GDPR Art. 9)"},
+}
+
+
 @dataclass(frozen=True)
 class Entity:
     type: str
@@ -345,6 +360,21 @@ class Detector:
                     GENERIC_SPECIAL.fullmatch(m.group()):
                 continue
             yield Entity("SPECIAL_CATEGORY", m.start(), m.end(), t[m.start():m.end()])
+
+
+def counts(entities: Iterable[Entity]) -> dict[str, int]:
+    """How many distinct values of each type, in the order of TYPES: what may be stored and shown about
+    personal data (never the values themselves)."""
+    found: dict[str, int] = {}
+    for kind, _ in {(e.type, e.text) for e in entities}:
+        found[kind] = found.get(kind, 0) + 1
+    return {t: found[t] for t in TYPES if t in found}
+
+
+def describe(found: dict[str, int], lang: str = "de") -> str:
+    """"Namen (3), IBAN (1)" for counts by type."""
+    labels = LABELS["en" if lang == "en" else "de"]
+    return ", ".join(f"{labels.get(t, t)} ({n})" for t, n in found.items())
 
 
 def _resolve(found: list[Entity]) -> list[Entity]:

@@ -17,9 +17,10 @@ server is external unless marked trusted). The rules:
 | vertraulich | as it is | refused |
 
 A request's classification is the highest of its sources' collections; personal data found in the
-user's own text makes it at least *intern*. An external model never receives text that was not
-pseudonymised. A refused request sends nothing anywhere and tells the user why, in German. Every
-decision goes into the answer's provenance record (``Route.record``).
+user's own text, or in an uploaded document among the sources, makes it at least *intern*. An external
+model never receives text that was not pseudonymised. A refused request sends nothing anywhere and
+tells the user why, in German. Every decision goes into the answer's provenance record
+(``Route.record``).
 """
 
 from __future__ import annotations

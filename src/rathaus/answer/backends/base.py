@@ -43,6 +43,7 @@ class Source:
     meeting_date: str | None = None
     organizations: list[str] = field(default_factory=list)
     text_hash: str = ""
+    personal_data: bool = False  # its document was found to hold personal data when it was added
 
 
 @dataclass

@@ -42,10 +42,12 @@ def folder_source(folder: Path) -> str:
 
 
 class FolderSync:
-    def __init__(self, store: Any, settings: Any, collection: str) -> None:
+    def __init__(self, store: Any, settings: Any, collection: str, *, detector: Any = None,
+                 publish_personal_data: bool = False) -> None:
         self.store = store
-        self.library = FileLibrary(store, settings)
+        self.library = FileLibrary(store, settings, detector)
         self.collection = collection
+        self.publish_personal_data = publish_personal_data
 
     def run(self, folder: Path) -> FolderSyncReport:
         started = time.monotonic()
@@ -69,7 +71,8 @@ class FolderSync:
                 relative = path.relative_to(folder).as_posix()
                 report.seen += 1
                 try:
-                    result = self.library.add(path.read_bytes(), relative, self.collection, source=source)
+                    result = self.library.add(path.read_bytes(), relative, self.collection, source=source,
+                                              publish_personal_data=self.publish_personal_data)
                 except (RathausError, OSError) as exc:
                     report.skipped[relative] = exc.user_message if isinstance(exc, RathausError) else str(exc)
                     present.add(self._id(relative))  # keep what an earlier run stored for it

@@ -16,6 +16,13 @@ message, and whatever was stored before stays as it was.
 Who may add and remove: the local operator, and signed-in staff with the role ``curator`` or
 ``admin`` who may read the collection (``may_manage``). A role never opens a collection the
 person's groups do not.
+
+Personal data: every file is scanned (privacy/detect.py) when it is added. How many distinct values
+of each type were found goes into the document's metadata as ``personal_data`` (never the values);
+the answer engine treats such a document's passages as at least *intern* when it routes a request
+(privacy/policy.py). A file with personal data is refused for a collection that citizens can read
+(``offen`` and published) unless the uploader confirms it (``publish_personal_data``), because a
+published document reaches the public assistant.
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ from rathaus.documents import Access, Document
 from rathaus.errors import InputError, NotFound
 from rathaus.ingest.chunk import chunk_document
 from rathaus.ingest.formats import extract_upload
+from rathaus.privacy.detect import Detector, counts, describe
 
 DOCUMENT_TYPE = "Document"
 ID_PREFIX = "file:"
@@ -47,6 +55,11 @@ class AddResult:
     replaced: bool  # True: a document of this name existed (with other content)
     chunks: int
     warnings: list[str] = field(default_factory=list)
+    personal_data: dict[str, int] = field(default_factory=dict)  # distinct values per type, no values
+
+
+class PersonalDataInPublicCollection(InputError):
+    code = "personal_data_public"
 
 
 def document_id(collection: str, name: str) -> str:
@@ -70,12 +83,14 @@ def may_manage(user: Any) -> bool:
 
 
 class FileLibrary:
-    def __init__(self, store: Any, settings: Any) -> None:
+    def __init__(self, store: Any, settings: Any, detector: Detector | None = None) -> None:
         self.store = store
         self.settings = settings
+        self.detector = detector or Detector()
 
-    def add(self, data: bytes, name: str, collection: str, *, added_by: str = "", source: str = "upload") -> AddResult:
-        self.store.get_collection(collection)  # NotFound before any work
+    def add(self, data: bytes, name: str, collection: str, *, added_by: str = "", source: str = "upload",
+            publish_personal_data: bool = False) -> AddResult:
+        target = self.store.get_collection(collection)  # NotFound before any work
         name = clean_name(name)
         doc_id = f"{ID_PREFIX}{collection}/{name}"
         text = extract_upload(data, PurePosixPath(name).name, max_bytes=self.settings.max_file_bytes)
@@ -88,7 +103,16 @@ class FileLibrary:
                     **{k: v for k, v in text.metadata.items() if isinstance(v, str | int | float | bool)}}
         if existing is not None and existing.metadata.get("sha256") == metadata["sha256"]:
             return AddResult(doc_id, existing.title, text.format, False, False,
-                             len(self.store.document_chunks(doc_id, Access.operator())), text.warnings)
+                             len(self.store.document_chunks(doc_id, Access.operator())), text.warnings,
+                             existing.metadata.get("personal_data") or {})
+        personal = counts(e for p in text.passages for e in self.detector.find(p.text))
+        if personal and target.public and target.classification == "offen" and not publish_personal_data:
+            raise PersonalDataInPublicCollection(
+                f"{name}: personal data found ({describe(personal, 'en')}); collection {collection!r} is public",
+                user_message=f"Die Datei enthält personenbezogene Daten ({describe(personal)}), und die Sammlung "
+                             f"„{collection}“ ist öffentlich. Bitte prüfen Sie die Datei und bestätigen Sie die "
+                             f"Veröffentlichung, oder wählen Sie eine interne Sammlung.")
+        metadata["personal_data"] = personal
         metadata["added_by"] = added_by
         metadata["added_at"] = datetime.now(UTC).isoformat(timespec="seconds")
         passages = [p if p.file_name else type(p)(p.text, p.page, p.file_id, metadata["file_name"], p.section)
@@ -98,7 +122,8 @@ class FileLibrary:
                             metadata=metadata)
         chunks = chunk_document(document, self.settings.chunk_chars, self.settings.chunk_overlap)
         self.store.upsert_document(document, chunks)
-        return AddResult(doc_id, document.title, text.format, True, existing is not None, len(chunks), text.warnings)
+        return AddResult(doc_id, document.title, text.format, True, existing is not None, len(chunks), text.warnings,
+                         personal)
 
     def remove(self, doc_id: str) -> bool:
         if not doc_id.startswith(ID_PREFIX):

@@ -14,7 +14,7 @@ from fastapi import APIRouter, HTTPException, Query, Response
 
 from rathaus.documents import SearchFilters
 from rathaus.identity.accounts import personal_collection
-from rathaus.sources.files.library import FileLibrary, may_manage
+from rathaus.sources.files.library import may_manage
 from rathaus.web.deps import AccessDep, AuditDep, RuntimeDep, StoreDep, UserDep
 
 router = APIRouter(prefix="/api/v1", tags=["documents"])
@@ -82,6 +82,6 @@ def delete_document(store: StoreDep, user: UserDep, audit: AuditDep, runtime: Ru
     own = record.collection == personal_collection(user.name)  # everyone removes their own files
     if not own and not may_manage(user):
         raise HTTPException(403, "Only curators and admins of this collection may remove its documents.")
-    FileLibrary(store, runtime.settings).remove(id)
+    runtime.library.remove(id)
     audit("document.remove", id, collection=record.collection)
     return Response(status_code=204)

@@ -23,6 +23,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from rathaus.documents import SearchFilters
 from rathaus.identity.accounts import personal_collection
+from rathaus.privacy.detect import describe
 from rathaus.sources.files.library import ID_PREFIX, may_manage
 from rathaus.web.deps import get_user
 from rathaus.web.oidc import client_for
@@ -93,6 +94,10 @@ TEXT: dict[str, dict[str, dict[str, Any]]] = {
             "file": "Dateien auswählen", "send": "Hochladen",
             "upload_hint": "PDF, Word, OpenDocument, HTML, Markdown, Text oder E-Mail. Eine Datei mit "
                            "demselben Namen ersetzt das vorhandene Dokument.",
+            "publish": "Personenbezogene Daten geprüft: diese Dateien dürfen veröffentlicht werden",
+            "publish_hint": "Diese Sammlung ist öffentlich. Dateien mit personenbezogenen Daten (Namen, Anschriften, "
+                            "Kontodaten …) werden nur übernommen, wenn Sie das bestätigen.",
+            "personal_data": "Personenbezogene Daten",
             "doc_title": "Titel", "type": "Art", "date": "Datum", "reference": "Aktenzeichen",
             "actions": "Aktionen", "no_docs": "Diese Sammlung enthält keine Dokumente.",
             "remove": "Entfernen", "pages": "Seiten der Dokumentliste", "prev": "Vorherige Seite",
@@ -222,6 +227,10 @@ TEXT: dict[str, dict[str, dict[str, Any]]] = {
             "file": "Choose files", "send": "Upload",
             "upload_hint": "PDF, Word, OpenDocument, HTML, Markdown, text or e-mail. A file with the same name "
                            "replaces the existing document.",
+            "publish": "Personal data checked: these files may be published",
+            "publish_hint": "This collection is public. Files with personal data (names, addresses, bank details …) "
+                            "are only added when you confirm this.",
+            "personal_data": "Personal data",
             "doc_title": "Title", "type": "Type", "date": "Date", "reference": "Reference",
             "actions": "Actions", "no_docs": "This collection has no documents.",
             "remove": "Remove", "pages": "Pages of the document list", "prev": "Previous page",
@@ -432,7 +441,7 @@ def documents_page(request: Request, sammlung: str = "", seite: str = "1") -> An
             selected = {**match, "missing": False, "docs": docs, "page": number, "pages": pages,
                         "manage": may_manage(user)}
     return _render(request, "dokumente.html", "documents", user, collections=collections, selected=selected,
-                   own_files=_own_files(runtime, user),
+                   own_files=_own_files(runtime, user), personal=describe,
                    file_prefix=ID_PREFIX, max_mb=runtime.settings.max_file_bytes // 1_000_000,
                    status=404 if selected and selected["missing"] else 200)
 

@@ -108,6 +108,10 @@ function initUpload(form) {
     setFieldError(input, "");
     var data = new FormData();
     Array.prototype.forEach.call(input.files, function (file) { data.append("file", file, file.name); });
+    var publish = form.querySelector("input[name=publish_personal_data]");
+    if (publish && publish.checked) {
+      data.append("publish_personal_data", "true");
+    }
     busy(form, true);
     say(status, T.uploading);
     try {
@@ -120,6 +124,12 @@ function initUpload(form) {
           return (d.title && d.title !== d.file ? d.title + " – " + d.file : d.file) + note;
         }).join("; ") + "."]));
       }
+      added.forEach(function (d) {
+        if (d.personal_data_note) {  // German, like the API's user messages
+          parts.push(el("p", {className: "notice"}, [d.file + ": ",
+            LANG === "de" ? d.personal_data_note : el("span", {lang: "de", text: d.personal_data_note})]));
+        }
+      });
       (result.failed || []).forEach(function (f) {
         var why = f.user_message ? (LANG === "de" ? [f.user_message] :
           [el("span", {lang: "de", text: f.user_message})]) : [T.failed];
