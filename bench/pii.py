@@ -68,6 +68,7 @@ HOSTILE = {  # inputs that would make unbounded patterns take quadratic or expon
     "name particles (Anna von von … Roth)": "Anna " + "von " * 10000 + "Roth",
     "e-mail domain chain (a@a.a.…)": "a@" + "a." * 20000 + "!",
     "numbers (0711 0711 …)": "0711 " * 20000,
+    "zero-width spaces and full-width letters (slow path)": "Frau An\u200bna Ｒｏｔｈ, " * 5000,
 }
 
 

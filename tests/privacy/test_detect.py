@@ -100,3 +100,36 @@ def test_pseudonymisation_round_trip():
     assert p.restore("Antwort an [PERSON 2] und [ EMAIL_1 ], nicht an [PERSON_1].") == \
         "Antwort an Anna Roth und anna.roth@example.de, nicht an [PERSON_1]."
     assert "Anna" not in str(p) and "Anna" not in repr(p)  # nothing to leak into a log line
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hello, my name is John Smith and I need an appointment.", [("PERSON", "John Smith")]),
+    ("Merhaba, adım Ayşe Yılmaz. Telefonum 0176 12345678.", [("PERSON", "Ayşe Yılmaz"), ("PHONE", "0176 12345678")]),
+    ("Dzień dobry, nazywam się Katarzyna Wiśniewska i mieszkam przy Lindenweg 4.",
+     [("PERSON", "Katarzyna Wiśniewska"), ("ADDRESS", "Lindenweg 4")]),
+    ("Добрий день, мене звати Олена Шевченко. Ich brauche einen Termin.", [("PERSON", "Олена Шевченко")]),
+    ("Mit freundlichen Grüßen\nОлена Шевченко", [("PERSON", "Олена Шевченко")]),
+    ("مرحبا، اسمي أحمد الحسن. Telefon 0151 23456789", [("PERSON", "أحمد الحسن"), ("PHONE", "0151 23456789")]),
+    ("Bonjour, je m'appelle Marie Dubois. Mein Sohn hat Diabetes.",
+     [("PERSON", "Marie Dubois"), ("SPECIAL_CATEGORY", "Diabetes")]),
+    ("Herr Παπαδόπουλος hat angerufen.", [("PERSON", "Παπαδόπουλος")]),
+])
+def test_mixed_languages_and_scripts(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("IBAN DE89\u200b3704\u200b0044\u200b0532\u200b0130\u200b00 bitte", "IBAN",
+     "DE89\u200b3704\u200b0044\u200b0532\u200b0130\u200b00"),  # zero-width spaces
+    ("Mail: anna\u200b.roth@example.de", "EMAIL", "anna\u200b.roth@example.de"),
+    ("Frau An\u200bna Ro\u00adth ruft an", "PERSON", "An\u200bna Ro\u00adth"),  # zero-width space, soft hyphen
+    ("ＩＢＡＮ ＤＥ８９３７０４００４４０５３２０１３０００", "IBAN", "ＤＥ８９３７０４００４４０５３２０１３０００"),  # full width
+    ("Mail ａｎｎａ＠example.de", "EMAIL", "ａｎｎａ＠example.de"),
+    ("Herr 𝐌𝐞𝐢𝐞𝐫 ruft an", "PERSON", "𝐌𝐞𝐢𝐞𝐫"),  # mathematical bold letters
+    ("Frau Mu\u0308ller-Lu\u0308denscheidt ruft an", "PERSON", "Mu\u0308ller-Lu\u0308denscheidt"),  # decomposed umlauts
+])
+def test_invisible_and_compatibility_characters_hide_nothing(text, kind, value):
+    [entity] = [e for e in DETECTOR.find(text) if e.type == kind]
+    assert entity.text == value and text[entity.start:entity.end] == value  # offsets of the text as it came
+    p = pseudonymise(text, DETECTOR)
+    assert value not in p.text and p.restore(p.text) == text

@@ -29,7 +29,9 @@ character, so offsets stay those of the original text.
 
 from __future__ import annotations
 
+import bisect
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -78,9 +80,42 @@ def fold(text: str) -> str:
     return text.translate(_CONFUSABLES)
 
 
+@lru_cache(maxsize=8192)
+def _fold_char(c: str) -> str:
+    if c == "\u00ad" or unicodedata.category(c) in ("Cf", "Mn"):  # soft hyphen, zero-width, combining marks
+        return ""
+    return unicodedata.normalize("NFKC", c).translate(_CONFUSABLES)
+
+
+def normalise(text: str) -> tuple[str, list[int] | None]:
+    """The text as the patterns read it, and where each of its characters came from (None: nowhere else).
+
+    Beyond look-alike letters, this undoes what hides an identifier from a pattern while a reader still
+    sees it: full-width and mathematical letters and digits ("ＩＢＡＮ", "𝐌𝐞𝐢𝐞𝐫") become plain ones
+    (NFKC), and invisible characters inside a value (zero-width spaces, soft hyphens, combining marks
+    of decomposed umlauts) are dropped. ``origin[j]`` is the index in ``text`` of character ``j``."""
+    folded = fold(text)
+    if folded.isascii() or not _INVISIBLE_OR_COMPAT.search(folded):
+        return folded, None  # one for one: offsets are the same
+    parts: list[str] = []
+    origin: list[int] = []
+    for i, c in enumerate(text):
+        out = _fold_char(c)
+        parts.append(out)
+        origin.extend([i] * len(out))
+    return "".join(parts), origin
+
+
+# Characters that normalise() changes beyond the one-for-one folding.
+_INVISIBLE_OR_COMPAT = re.compile(r"[\u00ad\u0300-\u036f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufb00-\ufb06"
+                                  r"\uff01-\uff5e\U0001d400-\U0001d7ff\u2460-\u24ff\u2070-\u209f]")
+
+
 # -- patterns ------------------------------------------------------------------------------------------
-_UP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"  # Latin capitals with accents (Çelik, Łukasz, Šimić)
-_LOW = r"[a-zß-öø-ÿā-ž]"
+# Capitals and small letters of names: Latin with accents (Çelik, Łukasz, Šimić), Vietnamese (Nguyễn Thị),
+# Greek and Cyrillic (Олена Шевченко). Folding (below) may leave a Cyrillic name with some Latin letters.
+_UP = r"[A-ZÀ-ÖØ-ÞĀ-ŽḀ-ỿΑ-ΩА-ЯЀ-ЏҐ]"
+_LOW = r"[a-zß-öø-ÿā-žḀ-ỿά-ώа-яѐ-џґ]"
 _SP = r"[ \t\u00a0]{1,4}"  # a name never runs across a line break
 # Every repetition in these patterns is bounded: hostile input ("Abc-Abc-Abc-…", "1-1-1-…") must not
 # make a match take quadratic or exponential time (bench: 80,000 characters in well under a second).
@@ -130,12 +165,17 @@ _LABEL_CUE = (r"(?:(?:Familien|Vor|Nach|Geburts)?[Nn]ame[n]?|Vornamen|Antragstel
               r"Halter(?:in)?(?: laut Zulassung)?|Ansprechpartner(?:in)?|Sachbearbeiter(?:in)?|Verfasser(?:in)?|"
               r"Absender(?:in)?|Empfänger(?:in)?|Mieter(?:in)?|Vermieter(?:in)?|Eigentümer(?:in)?|Bearbeiter(?:in)?|"
               r"Erziehungsberechtigte[rn]?|Verstorbene[rn]?|Zeug(?:e|in)|Betroffene[rn]?|Kind)")
-_CUE = rf"(?:{_SIGN_CUE}\s*:?|{_LABEL_CUE}\s*:)"
+# Self-introductions in the languages citizens write in besides German (matched in folded text, so the
+# Cyrillic cues are folded too).
+_INTRO_CUE = fold(r"(?:[Mm]y name is|[Ii]ch heiße|[Mm]ein Name ist|[Bb]enim adım|adım|[Nn]azywam się|[Mm]am na imię|"
+                  r"[Мм]ене звати|[Мм]еня зовут|[Jj]e m'appelle|[Mm]i chiamo|[Mm]e llamo|[Mm]eu nome é|[Zz]ovem se)")
+_CUE = rf"(?:{_SIGN_CUE}\s*:?|{_LABEL_CUE}\s*:|{_INTRO_CUE})"
 CUED = re.compile(rf"(?:^|(?<=[\s(]))(?:{_CUE})[ \t]*\n?[ \t]*((?:{_UP}\.{_SP})?(?:{_UP}[\w'’]{{0,40}}(?:-{_UP}[\w'’]{{1,40}})?"
                   rf"{_SP}){{0,4}}?(?:{_PARTICLE}{_SP}){{0,3}}{_UP}[\w'’]{{0,40}}(?:-{_UP}[\w'’]{{1,40}})?)(?=[ \t]*(?:$|[,.;:)\n]|{_SP}(?:und|"
                   rf"geb\.|[a-zß-ö])))", re.MULTILINE)
 
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
+ARABIC_WORD = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff][\u0610-\u061a\u0620-\u065f\u066e-\u06d3\u06fa-\u06ff]{0,30}")
 
 # DSGVO Art. 9 special categories: the phrase that reveals them.
 SPECIAL = re.compile(
@@ -180,9 +220,29 @@ def first_names() -> frozenset[str]:
             continue
         for attr in ("first_names", "first_names_male", "first_names_female"):
             values = getattr(provider, attr, ())
-            names.update(v for v in (values.keys() if isinstance(values, dict) else values)
-                         if v[:1].isupper() and v.isalpha() and not re.search(r"[\u0400-\u04ff\u0600-\u06ff]", v))
+            # compared with folded text, so Cyrillic names are folded the same way
+            names.update(fold(v) for v in (values.keys() if isinstance(values, dict) else values)
+                         if v[:1].isupper() and v.isalpha())
     return frozenset(names - NOT_FIRST_NAMES)
+
+
+@lru_cache(maxsize=1)
+def arabic_names() -> frozenset[str]:
+    """First names in Arabic and Persian script (Faker's ar_AA and fa_IR lists): the script has no capitals,
+    so a name is a listed first name followed by one or two more words."""
+    import importlib
+
+    names: set[str] = set()
+    for locale in ("ar_AA", "fa_IR"):
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        except (ImportError, AttributeError):
+            continue
+        for attr in ("first_names", "first_names_male", "first_names_female"):
+            values = getattr(provider, attr, ())
+            names.update(v for v in (values.keys() if isinstance(values, dict) else values)
+                         if re.fullmatch(r"[\u0600-\u06ff]+", v))
+    return frozenset(names)
 
 
 # Capitalised German words that are also first names in some locale but rarely names in city texts.
@@ -205,12 +265,15 @@ class Detector:
         self.types = frozenset(types or TYPES)
 
     def find(self, text: str) -> list[Entity]:
-        folded = fold(text)
+        folded, origin = normalise(text)
         found: list[Entity] = []
         for finder in (self._email, self._iban, self._bic, self._tax_id, self._rvnr, self._id_documents,
                        self._phone, self._birth, self._case, self._plate, self._address, self._person,
                        self._special):
-            found.extend(e for e in finder(folded, text) if e.type in self.types)
+            found.extend(e for e in finder(folded, text if origin is None else folded) if e.type in self.types)
+        if origin is not None:  # back to the offsets of the text as it came
+            found = [Entity(e.type, origin[e.start], origin[e.end - 1] + 1, text[origin[e.start]:origin[e.end - 1] + 1])
+                     for e in found]
         return _resolve(found)
 
     # -- structured identifiers ------------------------------------------------------------
@@ -349,6 +412,24 @@ class Detector:
         for m in SURNAME_FIRST.finditer(f):
             if m.group(2) in names and m.group(1) not in NOT_SURNAMES:
                 yield Entity("PERSON", m.start(), m.end(), t[m.start():m.end()])
+        yield from Detector._arabic_person(f, t)
+
+    @staticmethod
+    def _arabic_person(f: str, t: str) -> Iterable[Entity]:
+        """A listed Arabic or Persian first name and the one or two words after it ("أحمد الحسن")."""
+        names = arabic_names()
+        words = list(ARABIC_WORD.finditer(f))
+        i = 0
+        while i < len(words):
+            if words[i].group() not in names:
+                i += 1
+                continue
+            end, j = words[i].end(), i + 1
+            while j < len(words) and j <= i + 2 and re.fullmatch(r"[ \t\u00a0]{1,3}", f[end:words[j].start()]):
+                end, j = words[j].end(), j + 1
+            if j > i + 1:
+                yield Entity("PERSON", words[i].start(), end, t[words[i].start():end])
+            i = j
 
     @staticmethod
     def _special(f: str, t: str) -> Iterable[Entity]:
@@ -379,8 +460,11 @@ def describe(found: dict[str, int], lang: str = "de") -> str:
 
 def _resolve(found: list[Entity]) -> list[Entity]:
     """Overlapping spans: the more specific type wins, then the longer span."""
+    starts: list[int] = []  # the kept spans never overlap, so sorted by start they are sorted by end too
     kept: list[Entity] = []
     for e in sorted(found, key=lambda e: (PRIORITY[e.type], -(e.end - e.start), e.start)):
-        if all(e.end <= k.start or e.start >= k.end for k in kept):
-            kept.append(e)
-    return sorted(kept, key=lambda e: e.start)
+        i = bisect.bisect_right(starts, e.start)
+        if (i == 0 or kept[i - 1].end <= e.start) and (i == len(kept) or e.end <= kept[i].start):
+            starts.insert(i, e.start)
+            kept.insert(i, e)
+    return kept
