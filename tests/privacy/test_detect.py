@@ -52,6 +52,10 @@ def found(text: str) -> list[tuple[str, str]]:
     ("Bei ihr wurde eine Erdnussallergie diagnostiziert.", [("SPECIAL_CATEGORY", "Erdnussallergie")]),
     ("Er leidet an Morbus Parkinson.", [("SPECIAL_CATEGORY", "Morbus Parkinson")]),
     ("Ich bin sorbischer Herkunft.", [("SPECIAL_CATEGORY", "sorbischer Herkunft")]),
+    ("Sie legt ihr Mandat aus gesundheitlichen Gründen nieder.", [("SPECIAL_CATEGORY", "gesundheitlichen Gründen")]),
+    ("Er sei gläubiger Muslim.", [("SPECIAL_CATEGORY", "gläubiger Muslim")]),
+    ("Sie ist Mitglied der IG BAU.", [("SPECIAL_CATEGORY", "Mitglied der IG BAU")]),
+    ("Wegen einer Knieoperation fehlt er.", [("SPECIAL_CATEGORY", "Knieoperation")]),
 ])
 def test_each_type(text, expected):
     assert found(text) == expected
@@ -71,6 +75,9 @@ def test_each_type(text, expected):
     "Der Beirat für Menschen mit Behinderung tagt.",  # about a group, not a person
     "Bitte ein biometrisches Passbild mitbringen.",
     "Namen von Ämtern bleiben im Original.",  # "Namen" in running text is no form label
+    "Die Kooperation mit dem Landkreis wird fortgesetzt.",  # "…operation" that is no surgery
+    "Vermerk zum Datenschutzvorfall im Bürgerbüro",
+    "Die Krankheitsvertretung übernimmt das Sekretariat.",
 ])
 def test_negatives(text):
     assert found(text) == []

@@ -193,7 +193,16 @@ SPECIAL = re.compile(
     r"[Ss]törung|krankheit|[Ee]rkrankung|gelähmt|lähmung|insuffizienz|losigkeit)(?:\s\(Merkzeichen\s\w+\))?|"
     r"Morbus\s[A-Z]\w+|Colitis\s\w+|Trisomie\s\d+|COPD|Zöliakie|Autismus[\w-]*|GdB\svon\s\d+|"
     r"(?<![\w-])[A-Za-zäöü]{1,30}(?:ischer|ischen) Herkunft|alevitisch\w*|jesidisch\w*|hinduistisch\w*|"
-    r"Homosexualität|Transsexualität|Bisexualität)")
+    r"Homosexualität|Transsexualität|Bisexualität|"
+    # health in everyday words: "aus gesundheitlichen Gründen", "Krankheit", "Hüftoperation", "alkoholkrank"
+    r"gesundheitliche\w*\s(?:Gründe\w*|Beschwerden|Probleme\w*|Einschränkung\w*)|[Kk]rankheit(?!s?vertretung)\w*|"
+    r"(?<![\w-])[\w-]{2,30}(?<!Ko)(?<!ko)operation|(?:Bandscheiben|Darm|Gebärmutter)vorfall|[\w-]{0,30}(?:degeneration|phrenie)|[\w-]{2,30}krank|"
+    r"depressive\w*\sEpisode|Psychose\w*|psychotisch\w*|"
+    # faith as a person ("gläubige Muslimin", "praktizierender Katholik") and trade-union membership
+    r"(?:gläubige|praktizierende|getaufte)\w*\s(?:Muslim|Christ|Jüdin|Jude|Katholik|Protestant|Buddhist|Hindu|Alevit|"
+    r"Jesid|Sikh)\w*|Muslimin|Katholikin|Jüdin|"
+    r"Mitglied\s(?:der|bei der|in der)\s(?:IG\s[A-Z]{2,5}|GEW|NGG|EVG|GdP|ver\.di|Verdi|DGB|dbb|IG\sMetall)|"
+    r"(?:GEW|NGG|EVG|GdP|IG-Metall|IG-BAU|IG-BCE|Verdi|ver\.di)-Mitglied\w*|Gewerkschaftsmitglied\w*)")
 
 GENERIC_SPECIAL = re.compile(r"Religionszugehörigkeit|Konfession|Kirchenaustritt|biometrisch\w*|Therapie\w*|Reha\w*")
 _ID_CONTEXT = re.compile(r"(?i)(personalausweis|ausweis|id-karte|identity card|reisepass|pass(?:nummer|-nr|nr)?\b|"
