@@ -220,8 +220,14 @@ class AnswerEngine:
         return out
 
     @cached_property
-    def detector(self) -> Detector:
-        return Detector(case_patterns=self.config.privacy.case_patterns)
+    def detector(self) -> Any:
+        """Personal-data detection: the rules, and the configured name model's second pass if there is one."""
+        rules = Detector(case_patterns=self.config.privacy.case_patterns)
+        if not self.config.privacy.name_model:
+            return rules
+        from rathaus.privacy.model_names import ModelAssistedDetector
+
+        return ModelAssistedDetector(rules, self.backend(self.config.privacy.name_model))
 
     def route(self, personal: bool, sources: list[Source], backend: Any) -> Route:
         """The privacy policy's decision for this request (see privacy/policy.py): the highest classification

@@ -88,6 +88,8 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> AnswerConfig
         if not isinstance(table, dict) or not table.get("kind"):
             raise ConfigError(f"backend {name!r} needs a 'kind' (extractive, openai, llamacpp)")
         config.backends[name] = {**table, "name": name}
+    if config.privacy.name_model and config.privacy.name_model not in config.backends:
+        raise ConfigError(f"[privacy] name_model: backend {config.privacy.name_model!r} is not configured")
     allowed = {f.name for f in fields(AssistantProfile)} - {"name"}
     for name, table in (data.get("assistants") or {}).items():
         extra = set(table) - allowed

@@ -283,7 +283,7 @@ class Detector:
         if origin is not None:  # back to the offsets of the text as it came
             found = [Entity(e.type, origin[e.start], origin[e.end - 1] + 1, text[origin[e.start]:origin[e.end - 1] + 1])
                      for e in found]
-        return _resolve(found)
+        return resolve(found)
 
     # -- structured identifiers ------------------------------------------------------------
     @staticmethod
@@ -467,7 +467,7 @@ def describe(found: dict[str, int], lang: str = "de") -> str:
     return ", ".join(f"{labels.get(t, t)} ({n})" for t, n in found.items())
 
 
-def _resolve(found: list[Entity]) -> list[Entity]:
+def resolve(found: list[Entity]) -> list[Entity]:
     """Overlapping spans: the more specific type wins, then the longer span."""
     starts: list[int] = []  # the kept spans never overlap, so sorted by start they are sorted by end too
     kept: list[Entity] = []

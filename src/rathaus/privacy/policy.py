@@ -5,6 +5,7 @@ Configured in ``rathaus.toml`` (all keys optional)::
     [privacy]
     external_intern = "pseudonymise"   # or "deny": may *intern* content go to an external model, pseudonymised?
     case_patterns = ['\\b\\d{2}\\.\\d-\\d{4}/\\d{4}\\b']   # the city's own case-file numbers (Aktenzeichen)
+    name_model = "local"               # optional: a trusted backend that also lists names (privacy/model_names.py)
 
 A backend is *trusted* when it runs on the city's own hardware (``trusted = true`` in its
 ``[backends.X]`` table; the extractive and packaged local backends are trusted, an OpenAI-compatible
@@ -54,17 +55,18 @@ class Route:
 class PrivacyPolicy:
     external_intern: str = "pseudonymise"
     case_patterns: tuple[str, ...] = field(default_factory=tuple)
+    name_model: str = ""  # a trusted backend for the second pass over names; empty: rules only
 
     @classmethod
     def from_table(cls, table: dict[str, Any] | None) -> PrivacyPolicy:
         table = table or {}
-        unknown = set(table) - {"external_intern", "case_patterns"}
+        unknown = set(table) - {"external_intern", "case_patterns", "name_model"}
         if unknown:
             raise ConfigError(f"[privacy]: unknown key(s) {', '.join(sorted(unknown))}")
         mode = str(table.get("external_intern", "pseudonymise"))
         if mode not in ("pseudonymise", "deny"):
             raise ConfigError("[privacy] external_intern must be 'pseudonymise' or 'deny'")
-        return cls(mode, tuple(str(p) for p in table.get("case_patterns", [])))
+        return cls(mode, tuple(str(p) for p in table.get("case_patterns", [])), str(table.get("name_model", "")))
 
     def decide(self, classification: str, personal_data: bool, trusted: bool) -> Route:
         level = classification if classification in LEVELS else "vertraulich"

@@ -201,14 +201,16 @@ class LlamaCppBackend:
         return self.n_ctx
 
     def chat(self, messages: list[dict[str, str]], *, max_tokens: int = 800,
-             temperature: float = 0.2) -> Iterator[str]:
+             temperature: float = 0.2, response_format: dict[str, Any] | None = None) -> Iterator[str]:
         """The given messages, the reply in pieces (answers and the text tools). Holds the model for the
-        whole reply; close the iterator to stop early. Raises BackendError."""
+        whole reply; close the iterator to stop early. ``response_format``: a JSON schema the reply must
+        follow (grammar-constrained). Raises BackendError."""
+        extra = {"response_format": {"type": "json_object", "schema": response_format}} if response_format else {}
         with self._lock:
             llm = self._load()
             try:
                 stream = llm.create_chat_completion(messages=messages, stream=True, temperature=temperature,
-                                                    max_tokens=max_tokens)
+                                                    max_tokens=max_tokens, **extra)
             except (ValueError, RuntimeError) as exc:
                 raise BackendError(f"llama.cpp could not start a reply with {self.model}: {exc}") from exc
             try:

@@ -86,13 +86,17 @@ class OpenAIBackend:
         yield from self.chat(build_messages(request), max_tokens=request.max_tokens, temperature=request.temperature)
 
     def chat(self, messages: list[dict[str, str]], *, max_tokens: int = 800,
-             temperature: float = 0.2) -> Iterator[str]:
+             temperature: float = 0.2, response_format: dict[str, Any] | None = None) -> Iterator[str]:
         """The given messages, the reply in pieces as the server streams it (answers and the text tools).
-        The configured ``max_tokens`` caps the reply. Raises BackendError on any failure."""
+        The configured ``max_tokens`` caps the reply. ``response_format``: a JSON schema the reply must
+        follow (OpenAI's ``json_schema`` response format). Raises BackendError on any failure."""
         if self.max_tokens:
             max_tokens = min(max_tokens, self.max_tokens) if max_tokens else self.max_tokens
-        payload = {"model": self.model, "messages": messages, "stream": True, "temperature": temperature,
-                   "max_tokens": max_tokens}
+        payload: dict[str, Any] = {"model": self.model, "messages": messages, "stream": True,
+                                   "temperature": temperature, "max_tokens": max_tokens}
+        if response_format:
+            payload["response_format"] = {"type": "json_schema",
+                                          "json_schema": {"name": "reply", "schema": response_format}}
         headers = {"Accept": "text/event-stream"}
         if self._api_key:
             headers["Authorization"] = f"Bearer {self._api_key}"
