@@ -106,6 +106,8 @@ def sync_oparl(
                                                   help="Return only when all vectors are computed.")] = False,
     concurrency: Annotated[int | None, typer.Option(help="Parallel requests.")] = None,
     rate_limit: Annotated[float | None, typer.Option(help="Requests per second (0: unlimited).")] = None,
+    workers: Annotated[int, typer.Option(min=0, max=64, help="Fetch files and index documents in this many "
+                                                            "worker processes (0: in this process).")] = 0,
 ) -> None:
     """Sync an OParl endpoint: lexical search works when this returns."""
     import httpx
@@ -131,7 +133,8 @@ def sync_oparl(
             progress.update(tasks[stage], completed=done, total=total)
 
         try:
-            result = OParlSync(runtime.store, settings, client, collection, report).run(url, full=full)
+            result = OParlSync(runtime.store, settings, client, collection, report).run(url, full=full,
+                                                                                       workers=workers)
         except RathausError as exc:
             _fail(exc)
     table = Table(title="Synchronisierung abgeschlossen", show_header=False)
@@ -189,6 +192,35 @@ def sync_services(
     console.print(f"Lexikalische Suche ist bereit. Vektoren: {done}/{total} "
                   f"(`rathaus embed` oder `rathaus serve` ergänzt den Rest).")
     runtime.close()
+
+
+@app.command()
+def worker(
+    once: Annotated[bool, typer.Option("--once", help="Stop when no job is left (else wait for new ones).")] = False,
+    idle: Annotated[float, typer.Option(min=0.1, help="Seconds between looks at an empty job table.")] = 2.0,
+) -> None:
+    """Work off background jobs (documents of an OParl sync) from the job table; several workers, also on
+    several machines with PostgreSQL, share it without doing any job twice."""
+    import signal
+    import threading
+
+    from rathaus.jobs.handlers import handlers
+    from rathaus.jobs.queue import open_queue
+    from rathaus.jobs.worker import run_worker
+
+    runtime = Runtime(state.settings)
+    queue = open_queue(state.settings)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())  # finish the current job, then stop
+    try:
+        report = run_worker(queue, handlers(runtime), once=once, idle_seconds=idle, stop=stop)
+    except RathausError as exc:
+        _fail(exc)
+    finally:
+        queue.close()
+        runtime.close()
+    console.print(f"Worker {report.worker}: {report.done} erledigt, {report.failed} fehlgeschlagen "
+                  f"({report.seconds} s).")
 
 
 @sync_app.command("folder")

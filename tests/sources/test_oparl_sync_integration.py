@@ -398,6 +398,29 @@ def test_sync_killed_with_sigkill_resumes_to_the_same_index(oparl_server, tmp_pa
         assert db_rows(db, "SELECT count(*) FROM chunks_fts")[0][0] == total
 
 
+@pytest.mark.slow
+def test_two_worker_processes_build_the_same_index(same_port, reference, tmp_path):
+    """Files and documents through the job table (``run(workers=2)``: two ``rathaus worker --once``
+    processes): the same documents with the same content as the in-process sync, each indexed once."""
+    proc, url = _launch(*ARGS, "--port", str(same_port))
+    try:
+        settings = Settings(data_dir=tmp_path / "data", embedder="none", oparl_backoff=0.01, oparl_rate_limit=0,
+                            oparl_timeout=10)
+        store = SQLiteStore(settings.db_path)
+        client = OParlClient.from_settings(settings)
+        report = OParlSync(store, settings, client, collection=COLLECTION).run(url, workers=2)
+        client.close()
+        assert report.jobs == len(reference.index) and report.documents_indexed == 0  # all done by the workers
+        assert index_of(store) == reference.index and chunk_counts(store) == reference.chunks
+        jobs = db_rows(settings.data_dir / "jobs.sqlite", "SELECT worker, attempts FROM jobs WHERE state = 'done'")
+        assert len(jobs) == len(reference.index) and {a for _, a in jobs} == {1}  # none done twice
+        assert len({w for w, _ in jobs}) == 2  # both workers took part
+        store.close()
+    finally:
+        proc.kill()
+        proc.wait()
+
+
 # -- bad input -------------------------------------------------------------------------------
 
 @pytest.fixture

@@ -62,6 +62,7 @@ EMBEDDED_KEYS = {
     "location": "Location", "legislativeTerm": "LegislativeTerm",
 }
 OVERLAP = timedelta(hours=1)  # modified_since reaches back this far, against clock skew
+JOB_KIND = "oparl.document"  # one changed document: fetch its files, index it (jobs/handlers.py)
 
 Progress = Callable[[str, int, int | None], None]
 
@@ -84,6 +85,7 @@ class SyncReport:
     documents_deleted: int = 0
     requests: int = 0
     retries: int = 0
+    jobs: int = 0  # documents processed by worker processes (run(workers=N))
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
 
@@ -118,7 +120,9 @@ class OParlSync:
         self._allowed_hosts: set[str] = set()
 
     # -- entry point -----------------------------------------------------------------------
-    def run(self, url: str, *, full: bool = False) -> SyncReport:
+    def run(self, url: str, *, full: bool = False, workers: int = 0) -> SyncReport:
+        """Sync from the system URL. ``workers``: fetch files and index documents in that many worker
+        processes through the job table (jobs/), instead of in this process."""
         started = time.monotonic()
         system = self._system(url)
         state = self._state or SourceState(state_path(self.settings.data_dir, url))
@@ -146,8 +150,11 @@ class OParlSync:
             gone = state.sweep_unseen(run, LIST_ORDER)
             if gone:
                 log.info("%d objects are no longer listed by the server", len(gone))
-        self._fetch_files(report)
-        self._transform(report)
+        if workers:
+            self._run_jobs(url, workers, report)
+        else:
+            self._fetch_files(report)
+            self._transform(report)
         state.set_meta("last_complete_start", run)
         for key in ("run", "run_url", "run_since", "run_full"):
             state.set_meta(key, None)
@@ -279,17 +286,18 @@ class OParlSync:
     def _version(f: dict[str, Any]) -> str:
         return str(f.get("modified") or f.get("sha512Checksum") or f.get("sha1Checksum") or f.get("size") or "0")
 
+    def _files_to_fetch(self, doc_id: str) -> list[dict[str, Any]]:
+        """Files of a document whose text must be downloaded and extracted (no ``text`` field, not done yet)."""
+        obj = self.state.get(doc_id)
+        otype = self.state.get_type(doc_id)
+        if not obj or obj.get("deleted") or otype not in ("Paper", "Meeting"):
+            return []
+        return [f for f in self._files_of(obj, otype)
+                if text_of_file(f) is None and (f.get("accessUrl") or f.get("downloadUrl"))
+                and self.state.file_text(f["id"], self._version(f)) is None]
+
     def _fetch_files(self, report: SyncReport) -> None:
-        pending: dict[str, dict[str, Any]] = {}
-        for doc_id in self.state.dirty_documents():
-            obj = self.state.get(doc_id)
-            otype = self.state.get_type(doc_id)
-            if not obj or obj.get("deleted") or otype not in ("Paper", "Meeting"):
-                continue
-            for f in self._files_of(obj, otype):
-                downloadable = text_of_file(f) is None and (f.get("accessUrl") or f.get("downloadUrl"))
-                if downloadable and self.state.file_text(f["id"], self._version(f)) is None:
-                    pending[f["id"]] = f
+        pending = {f["id"]: f for doc_id in self.state.dirty_documents() for f in self._files_to_fetch(doc_id)}
         total = len(pending)
         self.progress("files", 0, total)
         done = 0
@@ -334,30 +342,75 @@ class OParlSync:
     def _transform(self, report: SyncReport, fetch_missing: bool = True) -> None:
         dirty = self.state.dirty_documents()
         self.progress("index", 0, len(dirty))
-        chunk_chars, overlap = self.settings.chunk_chars, self.settings.chunk_overlap
         for i, doc_id in enumerate(dirty, start=1):
-            obj = self.state.get(doc_id)
-            otype = self.state.get_type(doc_id)
-            res = Resolver(lambda oid: self._lookup(oid, fetch_missing))
-            if obj is None or obj.get("deleted"):
-                if self.store.delete_document(doc_id):
-                    report.documents_deleted += 1
-                self.state.finish_document(doc_id, [doc_id])
-                self.progress("index", i, len(dirty))
-                continue
-            if otype == "Paper":
-                document = build_paper(obj, res, self._file_text, self.collection, chunk_chars)
-            elif otype == "Meeting":
-                document = build_meeting(obj, res, self._file_text, self.collection, chunk_chars)
-            else:
-                members = [m for m in (self.state.memberships_of(doc_id)) if not m.get("deleted")]
-                for m in members:
-                    res.deps.add(m["id"])
-                document = build_organization(obj, res, members, self.collection)
-            chunks = chunk_document(document, chunk_chars, overlap)
-            if self.store.upsert_document(document, chunks):
-                report.documents_indexed += 1
-            else:
-                report.documents_unchanged += 1
-            self.state.finish_document(doc_id, res.deps | {doc_id})
+            self._index(doc_id, report, fetch_missing)
             self.progress("index", i, len(dirty))
+
+    def _index(self, doc_id: str, report: SyncReport, fetch_missing: bool = True) -> None:
+        """Build one document from its raw objects and store it (or delete it); one store transaction."""
+        chunk_chars, overlap = self.settings.chunk_chars, self.settings.chunk_overlap
+        obj = self.state.get(doc_id)
+        otype = self.state.get_type(doc_id)
+        res = Resolver(lambda oid: self._lookup(oid, fetch_missing))
+        if obj is None or obj.get("deleted"):
+            if self.store.delete_document(doc_id):
+                report.documents_deleted += 1
+            self.state.finish_document(doc_id, [doc_id])
+            return
+        if otype == "Paper":
+            document = build_paper(obj, res, self._file_text, self.collection, chunk_chars)
+        elif otype == "Meeting":
+            document = build_meeting(obj, res, self._file_text, self.collection, chunk_chars)
+        else:
+            members = [m for m in (self.state.memberships_of(doc_id)) if not m.get("deleted")]
+            for m in members:
+                res.deps.add(m["id"])
+            document = build_organization(obj, res, members, self.collection)
+        chunks = chunk_document(document, chunk_chars, overlap)
+        if self.store.upsert_document(document, chunks):
+            report.documents_indexed += 1
+        else:
+            report.documents_unchanged += 1
+        self.state.finish_document(doc_id, res.deps | {doc_id})
+
+    # -- phases 2 and 3 in worker processes ------------------------------------------------------
+    def process(self, doc_id: str, hosts: list[str]) -> SyncReport:
+        """One job of ``run(workers=N)``: fetch this document's files, then index it. Repeating it is
+        harmless (file texts are kept per version, an unchanged document is not rewritten)."""
+        self._allowed_hosts.update(hosts)
+        report = SyncReport(url="", collection=self.collection, incremental=True)
+        for f in self._files_to_fetch(doc_id):
+            ok = self._fetch_file(f)
+            report.files_fetched += int(ok)
+            report.files_failed += int(not ok)
+        self._index(doc_id, report)
+        return report
+
+    def _run_jobs(self, url: str, workers: int, report: SyncReport) -> None:
+        """Put every changed document into the job table and let ``workers`` processes work it off
+        (``rathaus worker --once``; workers started elsewhere help). Raises SourceError when a job failed
+        for good: the run is then not complete, and the next run tries those documents again."""
+        from rathaus.jobs.queue import open_queue
+        from rathaus.jobs.spawn import run_workers
+
+        queue = open_queue(self.settings)
+        kind = JOB_KIND
+        try:
+            queue.clear((kind,))  # the last run's finished jobs
+            dirty = self.state.dirty_documents()
+            payload = {"url": url, "collection": self.collection, "hosts": sorted(self._allowed_hosts)}
+            for doc_id in dirty:
+                queue.enqueue(kind, doc_id, payload)
+            self.progress("index", 0, len(dirty))
+            run_workers(self.settings, workers, lambda: self.progress("index", queue.counts((kind,))["done"],
+                                                                      len(dirty)))
+            counts, failures = queue.counts((kind,)), queue.failures((kind,))
+        finally:
+            queue.close()
+        report.jobs += counts["done"]
+        if failures or counts["queued"] or counts["running"]:
+            detail = "; ".join(f"{key}: {error}" for key, error in failures[:3])
+            raise SourceError(f"{len(failures)} documents failed in the workers, {counts['queued'] + counts['running']} "
+                              f"unfinished ({detail}); the next sync tries them again",
+                              user_message="Einige Dokumente konnten nicht verarbeitet werden; die nächste "
+                                           "Synchronisierung versucht es erneut.")

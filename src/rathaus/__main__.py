@@ -1,0 +1,5 @@
+"""``python -m rathaus``: the command line (rathaus/cli.py), also how worker processes are started."""
+
+from rathaus.cli import app
+
+app()
