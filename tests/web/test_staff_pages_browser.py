@@ -417,6 +417,35 @@ def test_curator_uploads_into_a_collection_and_removes_it(page: Page, context: B
     assert "file:verwaltung-intern/winterdienst.md" not in env.runtime.store.document_ids("verwaltung-intern")
 
 
+LETTER = "Sehr geehrte Frau Katrin Vogelsang,\n\nIhre Erstattung geht auf DE89 3704 0044 0532 0130 00.\n"
+
+
+def test_a_file_with_personal_data_is_published_only_when_the_curator_confirms(page: Page, context: BrowserContext,
+                                                                               env: Env):
+    from rathaus.documents import Collection
+
+    env.runtime.store.ensure_collection(Collection("aushang", "offen", ("stadt",), "Aushänge", public=True))
+    sign_in(context, env, "kurt")
+    page.goto("/intern/dokumente?sammlung=aushang")
+    confirm = page.get_by_label("Personenbezogene Daten geprüft: diese Dateien dürfen veröffentlicht werden")
+    expect(confirm).not_to_be_checked()
+    page.locator("#collection-upload-file").set_input_files(
+        files=[{"name": "erstattung.txt", "mimeType": "text/plain", "buffer": LETTER.encode()}])
+    upload = page.locator("#collection-upload").get_by_role("button", name="Hochladen")
+    upload.click()
+    status = page.locator("#collection-upload-status")
+    expect(status.locator(".error")).to_contain_text("enthält personenbezogene Daten (Namen (1), IBAN (1))")
+    assert "file:aushang/erstattung.txt" not in env.runtime.store.document_ids("aushang")
+
+    confirm.check()
+    upload.click()
+    expect(status.locator(".notice")).to_contain_text("erstattung.txt: Enthält personenbezogene Daten: Namen (1), IBAN (1).")
+    page.reload()
+    row = page.locator("#collection-documents tbody tr").filter(has_text="erstattung")
+    expect(row).to_contain_text("Personenbezogene Daten: Namen (1), IBAN (1)")
+    assert_axe(page)
+
+
 def test_a_plain_user_reads_but_does_not_manage(page: Page, context: BrowserContext, env: Env):
     sign_in(context, env, "eva")
     page.goto("/intern/dokumente?sammlung=verwaltung-intern")
