@@ -21,7 +21,11 @@ class Settings(BaseSettings):
 
     # Storage
     data_dir: Path = Field(Path("./data"), description="Where the index, raw objects and state live.")
-    store: str = Field("sqlite", description="Store backend (plugin name).")
+    store: str = Field("auto", description="Store backend (plugin name): sqlite, postgres, or 'auto' (postgres when "
+                                           "RATHAUS_DATABASE_URL is set, otherwise sqlite).")
+    database_url: str = Field("", description="PostgreSQL URL for the postgres store, e.g. "
+                                              "postgresql://rathaus:secret@db:5432/rathaus (needs pgvector 0.8 or "
+                                              "newer and pip install 'rathaus[postgres]').")
     lexical_cache: str = Field(
         "background", pattern="^(background|eager|off)$",
         description="In-memory BM25 index for fast lexical search: built in the background when the index "

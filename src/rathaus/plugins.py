@@ -63,5 +63,13 @@ def create_embedder(settings: Any) -> Any:
     return create("embedder", settings.embedder, settings)
 
 
+def store_name(settings: Any) -> str:
+    """The store plugin to use: ``settings.store``, where 'auto' means postgres when a database URL is
+    set and the SQLite file in the data directory otherwise."""
+    if settings.store == "auto":
+        return "postgres" if getattr(settings, "database_url", "") else "sqlite"
+    return settings.store
+
+
 def create_store(settings: Any) -> Any:
-    return create("store", settings.store, settings)
+    return create("store", store_name(settings), settings)

@@ -32,26 +32,31 @@ def ids(hits) -> list[str]:
     return list(dict.fromkeys(h.document_id for h in hits))
 
 
+def fill(store):
+    """The contract's collections and documents; the PostgreSQL parity tests index them too."""
+    store.ensure_collection(Collection("rat", "offen"))
+    store.ensure_collection(Collection("amt32", "intern", ("stadt/dez2/amt32",)))
+    store.ensure_collection(Collection("alle", "intern"))
+    store.ensure_collection(Collection("personal", "vertraulich", ("stadt/hauptamt",)))
+    store.ensure_collection(Collection("handbuch", "offen", public=False))  # offen, but not published
+    put(store, doc("p1", title="Straßenbeleuchtung auf LED", text="Die Straßenbeleuchtung in der Hauptstraße "
+                   "wird erneuert.", date="2025-03-01", organizations=["Gemeinderat"], body="b1",
+                   metadata={"organization_ids": ["org/gr"]}))
+    put(store, doc("p2", title="Hundesteuersatzung", text="Die Hundesteuer steigt auf 120 Euro.",
+                   date="2025-06-15", organizations=["Hauptausschuss"], type="Paper", body="b1"))
+    put(store, doc("m1", title="Sitzung des Gemeinderats", text="Tagesordnung: Hundesteuer, Beleuchtung.",
+                   date="2025-07-01", type="Meeting", organizations=["Gemeinderat"], body="b2"))
+    put(store, doc("i1", "amt32", title="Interne Notiz Beleuchtung", text="Beleuchtung intern geplant."))
+    put(store, doc("a1", "alle", title="Rundschreiben Beleuchtung", text="Beleuchtung für alle."))
+    put(store, doc("v1", "personal", title="Personalakte Beleuchtung", text="Vertraulich: Beleuchtung."))
+    put(store, doc("h1", "handbuch", title="Handbuch Beleuchtung", text="Beleuchtung für Mitarbeitende."))
+    return store
+
+
 class StoreContract:
     @pytest.fixture
     def filled(self, store):
-        store.ensure_collection(Collection("rat", "offen"))
-        store.ensure_collection(Collection("amt32", "intern", ("stadt/dez2/amt32",)))
-        store.ensure_collection(Collection("alle", "intern"))
-        store.ensure_collection(Collection("personal", "vertraulich", ("stadt/hauptamt",)))
-        store.ensure_collection(Collection("handbuch", "offen", public=False))  # offen, but not published
-        put(store, doc("p1", title="Straßenbeleuchtung auf LED", text="Die Straßenbeleuchtung in der Hauptstraße "
-                       "wird erneuert.", date="2025-03-01", organizations=["Gemeinderat"], body="b1",
-                       metadata={"organization_ids": ["org/gr"]}))
-        put(store, doc("p2", title="Hundesteuersatzung", text="Die Hundesteuer steigt auf 120 Euro.",
-                       date="2025-06-15", organizations=["Hauptausschuss"], type="Paper", body="b1"))
-        put(store, doc("m1", title="Sitzung des Gemeinderats", text="Tagesordnung: Hundesteuer, Beleuchtung.",
-                       date="2025-07-01", type="Meeting", organizations=["Gemeinderat"], body="b2"))
-        put(store, doc("i1", "amt32", title="Interne Notiz Beleuchtung", text="Beleuchtung intern geplant."))
-        put(store, doc("a1", "alle", title="Rundschreiben Beleuchtung", text="Beleuchtung für alle."))
-        put(store, doc("v1", "personal", title="Personalakte Beleuchtung", text="Vertraulich: Beleuchtung."))
-        put(store, doc("h1", "handbuch", title="Handbuch Beleuchtung", text="Beleuchtung für Mitarbeitende."))
-        return store
+        return fill(store)
 
     # -- identity, duplicates, deletes ---------------------------------------------------
     def test_upsert_is_idempotent(self, filled):

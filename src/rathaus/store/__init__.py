@@ -1,4 +1,4 @@
-"""Document stores: the Store protocol and its backends (SQLite built in)."""
+"""Document stores: the Store protocol and its backends (SQLite built in, PostgreSQL with the postgres extra)."""
 
 from rathaus.store.base import ChunkRecord, DocumentRecord, Store
 

@@ -25,6 +25,10 @@ from rathaus.documents import ChunkHit
 
 log = logging.getLogger(__name__)
 TITLE_REPEAT = 2  # title terms count twice, as the title column weighs twice in FTS5
+# BM25 as Lucene scores it (bm25s's defaults, pinned here because the PostgreSQL store computes the same
+# scores in SQL): idf = ln(1 + (N - df + 0.5) / (df + 0.5)), tf part = tf / (tf + k1 (1 - b + b len / avglen)).
+BM25_K1 = 1.5
+BM25_B = 0.75
 
 
 def chunk_tokens(stored_terms: str) -> list[str]:
@@ -43,7 +47,7 @@ class MemoryLexicalIndex:
         self.document_ids = document_ids
         self.collection_codes = collection_codes
         self.collection_index = {name: i for i, name in enumerate(collections)}
-        self.model = bm25s.BM25()
+        self.model = bm25s.BM25(k1=BM25_K1, b=BM25_B, method="lucene", idf_method="lucene")
         self.model.index(tokens or [[""]], show_progress=False)
         self.size = len(chunk_ids)
         self.positions: dict[str, list[int]] = {}  # document id -> its chunks' rows
@@ -83,7 +87,10 @@ class MemoryLexicalIndex:
         k = min(limit, int(np.count_nonzero(scores)))
         if k == 0:
             return []
-        top = np.argpartition(-scores, k - 1)[:k]
-        top = top[np.lexsort((self.chunk_ids[top], -scores[top]))]
+        # Every chunk tied with the k-th best takes part, so that ties at the cut go by chunk id as well
+        # (argpartition alone picks an arbitrary few of them).
+        cut = scores[np.argpartition(-scores, k - 1)[k - 1]]
+        top = np.flatnonzero(scores >= cut)
+        top = top[np.lexsort((self.chunk_ids[top], -scores[top]))][:k]
         return [ChunkHit(chunk_id=int(self.chunk_ids[i]), document_id=self.document_ids[i], score=float(scores[i]),
                          rank=r + 1) for r, i in enumerate(top)]

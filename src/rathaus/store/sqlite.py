@@ -28,9 +28,11 @@ from rathaus.errors import NotFound, StoreError
 from rathaus.language.german import index_text
 from rathaus.store import migrations
 from rathaus.store.base import ChunkRecord, DocumentRecord
+from rathaus.store.indexing import chunk_terms, content_hash, embedding_text
 from rathaus.store.lexical_memory import MemoryLexicalIndex
 from rathaus.store.migrations.sqlite import MIGRATIONS
 from rathaus.store.snapshot import SnapshotCache
+from rathaus.store.sql import TRUE, access_sql, filter_sql, selective_terms
 from rathaus.store.sqlitedb import connect, write_transaction
 from rathaus.store.vector_memory import MemoryVectorIndex
 
@@ -38,7 +40,6 @@ log = logging.getLogger(__name__)
 
 TITLE_WEIGHT = 2.0
 BODY_WEIGHT = 1.0
-MAX_POSTINGS = 30_000  # BM25 cost grows with the matching rows; the commonest terms go first
 _DOC_COLUMNS = ("d.id, d.collection, c2.classification, d.type, d.title, d.reference, d.date, d.organizations, "
                 "d.meeting_date, d.result, d.web_url, d.source_url, d.body, d.modified, d.content_hash, d.metadata")
 _CHUNK_COLUMNS = "ch.id, ch.document_id, ch.ord, ch.text, ch.page, ch.section, ch.file_id, ch.file_name, ch.lead, ch.text_hash"
@@ -47,60 +48,6 @@ _CHUNK_COLUMNS = "ch.id, ch.document_id, ch.ord, ch.text, ch.page, ch.section, c
 def quote_fts(term: str) -> str:
     """Quote one term for an FTS5 MATCH expression, so user input is never FTS syntax."""
     return '"' + term.replace('"', '""') + '"'
-
-
-def access_sql(access: Access, column: str = "d.collection") -> tuple[str, list[Any]]:
-    """The WHERE clause that limits rows to collections the caller may read."""
-    if access.admin:
-        return "1", []
-    groups = access.expanded_groups()
-    marks = ",".join("?" * len(groups))
-    visible = ["c.classification = 'offen'" if access.authenticated else "(c.classification = 'offen' AND c.public = 1)"]
-    params: list[Any] = []
-    if access.authenticated:
-        intern = ("(c.classification = 'intern' AND (NOT EXISTS (SELECT 1 FROM collection_groups g "
-                  "WHERE g.collection = c.name)")
-        if groups:
-            intern += f" OR EXISTS (SELECT 1 FROM collection_groups g WHERE g.collection = c.name AND g.grp IN ({marks}))"
-            params += groups
-        visible.append(intern + "))")
-        if groups:
-            visible.append(f"(c.classification = 'vertraulich' AND EXISTS (SELECT 1 FROM collection_groups g "
-                           f"WHERE g.collection = c.name AND g.grp IN ({marks})))")
-            params += groups
-    return f"{column} IN (SELECT c.name FROM collections c WHERE {' OR '.join(visible)})", params
-
-
-def filter_sql(filters: SearchFilters | None) -> tuple[str, list[Any]]:
-    """The WHERE clause for SearchFilters on the documents table aliased ``d``."""
-    if filters is None:
-        return "1", []
-    clauses: list[str] = []
-    params: list[Any] = []
-
-    def any_of(column: str, values: Sequence[str]) -> None:
-        clauses.append(f"{column} IN ({','.join('?' * len(values))})")
-        params.extend(values)
-
-    if filters.types:
-        any_of("d.type", filters.types)
-    if filters.collections:
-        any_of("d.collection", filters.collections)
-    if filters.document_ids:
-        any_of("d.id", filters.document_ids)
-    if filters.date_from:
-        clauses.append("d.date >= ?")
-        params.append(filters.date_from)
-    if filters.date_to:
-        clauses.append("d.date <= ?")
-        params.append(filters.date_to[:10] + "\uffff")
-    if filters.organization:
-        clauses.append("EXISTS (SELECT 1 FROM document_orgs o WHERE o.document_id = d.id AND o.value = ?)")
-        params.append(filters.organization)
-    if filters.body:
-        clauses.append("d.body = ?")
-        params.append(filters.body)
-    return (" AND ".join(clauses) or "1"), params
 
 
 class SQLiteStore:
@@ -172,14 +119,12 @@ class SQLiteStore:
 
     # -- documents ---------------------------------------------------------------------
     def upsert_document(self, document: Document, chunks: Sequence[Chunk]) -> bool:
-        # The chunks are part of the identity: a new chunker setting re-indexes the document.
-        content_hash = sha256(document.content_hash() + "\x1e" + "\x1f".join(
-            f"{c.ord}:{c.page}:{c.section}:{c.lead}:{c.text}" for c in chunks))
+        new_hash = content_hash(document, chunks)
         with self._write() as conn:
             if conn.execute("SELECT 1 FROM collections WHERE name=?", (document.collection,)).fetchone() is None:
                 raise StoreError(f"collection {document.collection!r} does not exist; create it first")
             row = conn.execute("SELECT content_hash FROM documents WHERE id=?", (document.id,)).fetchone()
-            if row is not None and row[0] == content_hash:
+            if row is not None and row[0] == new_hash:
                 return False
             kept_vectors: dict[str, tuple[str, bytes]] = {}
             if row is not None:
@@ -199,15 +144,12 @@ class SQLiteStore:
                 (document.id, document.collection, document.type, document.title, document.reference,
                  document.date, json.dumps(document.organizations, ensure_ascii=False), document.meeting_date,
                  document.result, document.web_url, document.source_url, document.body, document.modified,
-                 content_hash, json.dumps(document.metadata, ensure_ascii=False), now),
+                 new_hash, json.dumps(document.metadata, ensure_ascii=False), now),
             )
             self._bump_generation(conn)
             org_values = set(document.organizations) | set(document.metadata.get("organization_ids", []))
             conn.executemany("INSERT INTO document_orgs VALUES (?,?)", [(document.id, v) for v in sorted(org_values)])
-            doc_terms = index_text(" ".join(filter(None, [document.title, document.reference])))
-            for chunk in chunks:
-                title_terms = f"{doc_terms} {index_text(' '.join(filter(None, [chunk.file_name, chunk.section])))}"
-                title_terms, body_terms = title_terms.strip(), index_text(chunk.text)
+            for chunk, (title_terms, body_terms) in zip(chunks, chunk_terms(document, chunks), strict=True):
                 cur = conn.execute(
                     "INSERT INTO chunks(document_id, ord, text, page, section, file_id, file_name, lead, text_hash, "
                     "doc_date, terms) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -375,16 +317,8 @@ class SQLiteStore:
         return names
 
     def _selective_terms(self, terms: list[str]) -> list[str]:
-        """Keep the query affordable: while the terms' document frequencies add up to more than
-        MAX_POSTINGS, drop the commonest term ("Karlsruhe" in a Karlsruhe index). Common terms barely
-        change a BM25 ranking but dominate its cost. The two rarest terms always stay."""
-        if len(terms) < 3:
-            return terms
-        df, _ = self.term_frequencies(terms)
-        kept = sorted(terms, key=lambda t: df[t])
-        while len(kept) > 2 and sum(df[t] for t in kept) > MAX_POSTINGS:
-            kept.pop()
-        return [t for t in terms if t in kept]
+        """Drop the commonest terms of a long query (``sql.selective_terms``); two terms always stay."""
+        return terms if len(terms) < 3 else selective_terms(terms, self.term_frequencies(terms)[0])
 
     def term_frequencies(self, terms: Sequence[str]) -> tuple[dict[str, int], int]:
         """How many chunks contain each analysed term, and how many chunks there are (for IDF weights)."""
@@ -416,7 +350,7 @@ class SQLiteStore:
         if memory is not None and memory.model == model:
             # Exact candidates from memory, then every rule and the durable vector checked in SQL. Filters
             # can reject candidates, so ask for more until enough pass or none are left.
-            n = limit if fwhere == "1" else limit * 4
+            n = limit if fwhere == TRUE else limit * 4
             while True:
                 ids, visible = memory.candidates(q, collections, n)
                 rows = self._rescore(conn, q, ids, model, where, params, fwhere, fparams, limit) if ids else []
@@ -427,7 +361,7 @@ class SQLiteStore:
             # Binary candidates per visible collection from sqlite-vec, then exact cosine re-scoring with
             # all rules applied. Two statements, so the nearest-neighbour scan runs exactly once whatever
             # plan SQLite picks.
-            candidates = max(limit * 8, 400) if fwhere == "1" else max(limit * 20, 2000)
+            candidates = max(limit * 8, 400) if fwhere == TRUE else max(limit * 20, 2000)
             candidates = min(candidates, 4096)  # sqlite-vec's largest k
             knn = [cid for (cid,) in conn.execute(
                 f"SELECT chunk_id FROM vec_index WHERE embedding MATCH vec_quantize_binary(?) AND k = ? "
@@ -455,7 +389,7 @@ class SQLiteStore:
 
     # -- vectors -----------------------------------------------------------------------
     def _scope_sql(self, scope: str) -> str:
-        return "ch.lead = 1" if scope == "lead" else "1"
+        return "ch.lead = 1" if scope == "lead" else TRUE
 
     def chunks_to_embed(self, model: str, scope: str, limit: int) -> list[tuple[int, str]]:
         """Chunks without a vector of ``model``: lead passages first, newest documents first."""
@@ -497,7 +431,7 @@ class SQLiteStore:
         """(chunks with a vector of ``model``, chunks in ``scope``); counted over what ``access`` may read
         (every chunk without it: the operator's view)."""
         conn = self._conn()
-        where, params = "1", []
+        where, params = TRUE, []
         if access is not None:
             visible, params = access_sql(access)
             where = f"ch.document_id IN (SELECT d.id FROM documents d WHERE {visible})"
@@ -527,8 +461,3 @@ def padded(vec: np.ndarray) -> bytes:
     extra = (-vec.shape[0]) % 8
     return (np.concatenate([vec, np.zeros(extra, dtype=np.float32)]) if extra else vec).tobytes()
 
-
-def embedding_text(title: str, reference: str | None, file_name: str | None, section: str | None, text: str) -> str:
-    """What the embedder sees for a chunk: its document's title and position, then the text."""
-    head = " · ".join(filter(None, [title, reference, file_name, section]))
-    return f"{head}\n{text}" if head else text

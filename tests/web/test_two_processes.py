@@ -1,0 +1,104 @@
+"""The API served from two processes against one database: what one ``rathaus serve`` process writes,
+the other serves at once, on SQLite (one data directory) and on PostgreSQL (RATHAUS_DATABASE_URL).
+This is how a city runs several API workers behind a load balancer."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.store.pg import pg_database, pg_server, pg_url  # noqa: F401
+
+pytestmark = pytest.mark.integration
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def environment(request, tmp_path) -> dict[str, str]:
+    env = {**os.environ, "RATHAUS_DATA_DIR": str(tmp_path / "data"), "RATHAUS_EMBEDDER": "none"}
+    env.pop("RATHAUS_DATABASE_URL", None)
+    if request.param == "postgres":
+        env["RATHAUS_DATABASE_URL"] = request.getfixturevalue("pg_url")
+    return env
+
+
+def cli(env: dict[str, str], *args: str, stdin: str | None = None) -> str:
+    done = subprocess.run([sys.executable, "-m", "rathaus", *args], env=env, input=stdin, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+@pytest.fixture
+def two_servers(environment) -> Iterator[tuple[str, str, str]]:
+    env = environment
+    cli(env, "sync", "oparl", "demo")
+    cli(env, "groups", "add", "stadt")
+    cli(env, "collections", "add", "bauhof", "--classification", "intern", "--group", "stadt")
+    cli(env, "users", "add", "kurt", "--curator", "--group", "stadt", "--no-password")
+    token = cli(env, "tokens", "create", "kurt").split()[-1]
+    procs, urls = [], []
+    for _ in range(2):
+        port = _free_port()
+        procs.append(subprocess.Popen([sys.executable, "-m", "rathaus", "serve", "--port", str(port), "--no-embed"],
+                                      env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True))
+        urls.append(f"http://127.0.0.1:{port}")
+    try:
+        deadline = time.monotonic() + 60
+        for proc, url in zip(procs, urls, strict=True):
+            while True:
+                try:
+                    if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                assert proc.poll() is None, proc.stderr.read()
+                assert time.monotonic() < deadline, "rathaus serve did not come up"
+                time.sleep(0.2)
+        yield urls[0], urls[1], token
+    finally:
+        for proc in procs:
+            proc.terminate()
+            proc.wait(timeout=30)
+
+
+def found(url: str, token: str, query: str) -> set[str]:
+    r = httpx.get(f"{url}/api/v1/search", params={"q": query, "mode": "lexical"},
+                  headers={"Authorization": f"Bearer {token}"}, timeout=30)
+    assert r.status_code == 200, r.text
+    return {hit["document_id"] for hit in r.json()["results"]}
+
+
+def test_what_one_process_writes_the_other_serves(two_servers, tmp_path):
+    first, second, token = two_servers
+    auth = {"Authorization": f"Bearer {token}"}
+    assert found(first, token, "Kita Lindenweg") == found(second, token, "Kita Lindenweg") != set()
+
+    note = Path(tmp_path / "Streuplan.md")
+    note.write_text("# Streuplan\n\nDer Bauhof streut die Radwege am Quellenhof ab fünf Uhr.\n", encoding="utf-8")
+    r = httpx.post(f"{first}/api/v1/collections/bauhof/documents", headers=auth, timeout=60,
+                   files=[("file", (note.name, note.read_bytes()))])
+    assert r.status_code == 201, r.text
+    doc_id = r.json()["documents"][0]["document_id"]
+    assert doc_id in found(second, token, "Radwege Quellenhof")  # written by one, found by the other
+    assert httpx.get(f"{second}/api/v1/document", params={"id": doc_id}, headers=auth).status_code == 200
+
+    assert httpx.delete(f"{second}/api/v1/document", params={"id": doc_id}, headers=auth).status_code == 204
+    assert doc_id not in found(first, token, "Radwege Quellenhof")  # removed by the other, gone here too
+
+    answers = [httpx.post(f"{url}/api/v1/ask", json={"question": "Was kostet die Hundesteuer?"}, timeout=60).json()
+               for url in (first, second)]
+    assert answers[0]["answer"] == answers[1]["answer"]
