@@ -78,6 +78,10 @@ def test_each_type(text, expected):
     "Die Kooperation mit dem Landkreis wird fortgesetzt.",  # "…operation" that is no surgery
     "Vermerk zum Datenschutzvorfall im Bürgerbüro",
     "Die Krankheitsvertretung übernimmt das Sekretariat.",
+    "Sie hat die Kita am Montag besucht.",  # "…sucht" that is no addiction
+    "Keine weitere Störung bis Schichtende; die Ruhestörung ist beendet.",
+    "Personalnummer: 33143\nSteuerklasse: 1",  # a number and a word on the next line are no postcode and town
+    "Beschlussvorlage 168/2024 zur Kenntnis",  # no phone number
 ])
 def test_negatives(text):
     assert found(text) == []
@@ -122,6 +126,28 @@ def test_pseudonymisation_round_trip():
     ("Herr Παπαδόπουλος hat angerufen.", [("PERSON", "Παπαδόπουλος")]),
 ])
 def test_mixed_languages_and_scripts(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mail: jana.lorenz (at) example (dot) org", [("EMAIL", "jana.lorenz (at) example (dot) org")]),
+    ("jana.lorenz[at]example.org", [("EMAIL", "jana.lorenz[at]example.org")]),
+    ("jana punkt lorenz ät example punkt de", [("EMAIL", "jana punkt lorenz ät example punkt de")]),
+    ("jana.lorenz @ example.org", [("EMAIL", "jana.lorenz @ example.org")]),
+    ("Nach der Sitzung gehen wir at home.", []),
+    ("Frau Rasha Al-Hassan ruft an. Rasha fährt mit.", [("PERSON", "Rasha Al-Hassan"), ("PERSON", "Rasha")]),
+    ("Für ihren Sohn Holger übernehmen wir die Kosten.", [("PERSON", "Holger")]),
+    ("Stadträtin Ingrid Haas (SPD) fragt nach.", [("PERSON", "Ingrid Haas")]),
+    ("Herr\nKlaus-Dieter Ziegler\nKapellenweg 74b", [("PERSON", "Klaus-Dieter Ziegler"), ("ADDRESS", "Kapellenweg 74b")]),
+    ("Sehr geehrte Frau Rechtsanwältin Friesen,", [("PERSON", "Friesen")]),
+    ("Die Ruhezeit der Grabstätte von Marianne Böhm (1926–1998) endet.",
+     [("PERSON", "Marianne Böhm"), ("DATE_OF_BIRTH", "1926")]),
+    ("Er wohnt in der Clara-Zetkin-Straße 9, 76596 Gernsbach.", [("ADDRESS", "Clara-Zetkin-Straße 9, 76596 Gernsbach")]),
+    ("IBAN:  DE89 3704 0044  0532 0130 00", [("IBAN", "DE89 3704 0044  0532 0130 00")]),  # spaced as in a form
+    ("Konfession (Kirchensteuer): rk", [("SPECIAL_CATEGORY", "rk")]),
+    ("Ihr Aktenzeichen war 466.94.6610.", [("CASE_NUMBER", "466.94.6610")]),
+])
+def test_written_out_and_cued_values(text, expected):
     assert found(text) == expected
 
 

@@ -103,22 +103,22 @@ def test_a_text_tool_sends_only_placeholders(recorded, runtime):
     assert result.text and "[IBAN_1]" not in result.text  # the reply has the originals back where it used them
 
 
-NOTE = "Gestern rief Walburga Ostertag an und fragte nach dem Antrag ihres Sohnes Emeka. Bitte zurückrufen."
+NOTE = "Walburga Ostertag meldet, dass Tiberius die Unterlagen noch nicht erhalten hat. Bitte zurückrufen."
 
 
 def test_the_name_model_catches_a_name_the_rules_miss_before_it_goes_out(recorded, runtime, local_backend):  # noqa: F811
-    """The rules miss "Emeka" (a first name alone, no cue); the packaged model, run in-process as the
-    trusted name model, lists it, so the external model never sees it."""
+    """The rules miss "Tiberius" (a first name in no list, alone, without a cue); the packaged model, run
+    in-process as the trusted name model, lists it, so the external model never sees it."""
     from rathaus.privacy.detect import Detector
     from rathaus.privacy.model_names import ModelAssistedDetector
 
     url, bodies = recorded
     rules = Detector()
-    assert "Emeka" not in {e.text for e in rules.find(NOTE)}
+    assert "Tiberius" not in {e.text for e in rules.find(NOTE)}
     with_model = ModelAssistedDetector(rules, local_backend)
-    assert {"Walburga Ostertag", "Emeka"} <= {e.text for e in with_model.find(NOTE)}
+    assert {"Walburga Ostertag", "Tiberius"} <= {e.text for e in with_model.find(NOTE)}
 
     bodies.clear()
     result = translate(guarded(external(url), PrivacyPolicy(), with_model), NOTE, "en")
-    assert bodies and not any(b"Emeka" in body or b"Ostertag" in body for body in bodies)
+    assert bodies and not any(b"Tiberius" in body or b"Ostertag" in body for body in bodies)
     assert result.text

@@ -53,3 +53,9 @@ def test_only_a_trusted_backend_with_chat_may_be_the_name_model():
         ModelAssistedDetector(Detector(), Scripted("{}", trusted=False))
     with pytest.raises(ConfigError, match="not configured"):
         parse_config({"backends": {"x": {"kind": "extractive"}}, "privacy": {"name_model": "lokal"}})
+
+
+def test_a_listed_phrase_that_is_no_name_is_ignored():
+    text = "Den Antrag hat Tjark letzte Woche abgegeben."
+    backend = Scripted('{"names": ["Tjark letzte Woche abgegeben", "Tjark"]}')
+    assert [e.text for e in ModelAssistedDetector(Detector(), backend).find(text)] == ["Tjark"]

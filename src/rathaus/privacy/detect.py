@@ -107,7 +107,7 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
 
 
 # Characters that normalise() changes beyond the one-for-one folding.
-_INVISIBLE_OR_COMPAT = re.compile(r"[\u00ad\u0300-\u036f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufb00-\ufb06"
+_INVISIBLE_OR_COMPAT = re.compile(r"[\u00a0\u2000-\u200a\u202f\u00ad\u0300-\u036f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufb00-\ufb06"
                                   r"\uff01-\uff5e\U0001d400-\U0001d7ff\u2460-\u24ff\u2070-\u209f]")
 
 
@@ -124,34 +124,61 @@ _PARTICLE = r"(?:von|van|de|der|den|zu|di|da|del|la|le|ten|ter|el|al|bin|ibn)"
 _SURNAME = rf"(?:{_PARTICLE}{_SP}){{0,3}}{_UP}[\w'’]{{0,40}}(?:-{_UP}[\w'’]{{1,40}})?"
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![\w-])")
-IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b")
+# Written out against spam harvesters: "jana.lorenz (at) example (dot) org", "jana[at]example.org",
+# "jana punkt lorenz ät example punkt de", "jana @ example.org".
+_AT = r"(?:[ \t]?(?:\(at\)|\[at\]|\{at\}|\(ät\)|\[ät\]|\(a\)|@)[ \t]?|[ \t](?:at|ät)[ \t])"
+_DOT = r"(?:\.|[ \t]?(?:\(dot\)|\[dot\]|\(punkt\)|\[punkt\])[ \t]?|[ \t](?:dot|punkt)[ \t])"
+OBFUSCATED_EMAIL = re.compile(rf"(?i)(?<![\w.+-])[\w+-]{{1,64}}(?:{_DOT}[\w+-]{{1,64}}){{0,4}}{_AT}[\w-]{{1,63}}"
+                              rf"(?:{_DOT}[\w-]{{1,63}}){{0,6}}{_DOT}[a-z]{{2,24}}(?![\w-])")
+# A country code and check digits, then letters and digits with spaces anywhere (grouped by four, or as a
+# form or an OCR scan spaces them); the country's IBAN length decides where it ends.
+IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}(?:[ ]{0,2}\d){2}(?:[ ]{0,3}[0-9A-Za-z]){11,30}")
 BIC = re.compile(r"\b[A-Z]{4}(?:DE|AT|CH|LU|NL|BE|FR|IT|ES|PL|CZ|DK|SE|GB|IE|PT)[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b")
 ELEVEN_DIGITS = re.compile(r"(?<!\d)(?<!\d[.,])\d{2}\s?\d{3}\s?\d{3}\s?\d{3}(?!\d|[.,]\d)")
 RVNR = re.compile(r"(?<![\w])\d{2}\s?\d{6}\s?[A-Z]\s?\d{3}(?!\w)")
 ID_DOC = re.compile(r"(?<![\w])[CFGHJKLMNPRTVWXYZ0-9]{9}\d?(?!\w)")
 PLATE = re.compile(rf"(?<![\w-])(?:{_UP}{{1,3}})(?:-|\s)[A-Z]{{1,2}}\s?[1-9]\d{{0,3}}[EH]?(?![\w-])")
 DATE = r"(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}|\d{1,2}\.\s?(?:Januar|Februar|März|April|Mai|Juni|Juli|August|" \
-       r"September|Oktober|November|Dezember)\s(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})"
-BIRTH = re.compile(rf"(?:geb(?:oren)?\.?(?:\s+am)?|Geburtsdatum:?|geboren\s+am|\*|Geb\.-Datum:?|DOB:?|born(?:\s+on)?)"
-                   rf"\s*({DATE})", re.IGNORECASE)
+       r"September|Oktober|November|Dezember)\s(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}|" \
+       r"\d{1,2}(?:st|nd|rd|th)?\s(?:January|February|March|April|May|June|July|August|September|October|November|" \
+       r"December)\s(?:19|20)\d{2}|(?:January|February|March|April|May|June|July|August|September|October|November|" \
+       r"December)\s\d{1,2},?\s(?:19|20)\d{2}|\d{1,2}/\d{1,2}/(?:19|20)\d{2})"
+# Birth dates by their cue, also in the languages citizens write in (English, Turkish, Polish, Ukrainian
+# transliterated); a birth year alone after "geboren" or "Jahrgang", and the first year of life dates.
+BIRTH = re.compile(rf"(?:geb(?:oren)?\.?(?:\s+am)?|Geburtsdatum:?|geboren\s+am|\*|Geb\.-Datum:?|DOB:?|born(?:\s+on)?|"
+                   rf"date\s+of\s+birth:?|birth\s*date:?|doğum\s+tarihi:?|ur\.|data\s+urodzenia:?|"
+                   rf"data\s+narodzhennia:?|né(?:e)?\s+le)\s*({DATE})", re.IGNORECASE)
+_MONTH = r"(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
+BIRTH_YEAR = re.compile(rf"\b(?:geboren(?:\s+(?:im\s+)?{_MONTH})?(?:\s+im\s+Jahr)?|Jahrgangs?)\s+((?:19|20)\d{{2}})\b|"
+                        r"\((?:\*\s?)?((?:18|19|20)\d{2})\s?[–-]\s?(?:†\s?)?(?:19|20)\d{2}\)")
 CASE = re.compile(r"(?:\bAz\.?|\bAZ|\bAktenzeichen|\bGeschäftszeichen|\bGz\.?|\bGZ|\bUnser Zeichen|\bIhr Zeichen|"
-                  r"\bVorgangsnummer|\bVorgang|\bKassenzeichen)(?:\s(?:im|in|des|der|beim)\s\w+)?\s*[:.]?\s*"
+                  r"\bVorgangsnummer|\bVorgang|\bKassenzeichen|\bzur Akte|\bIhr(?:em)? Antrag)"
+                  r"(?:\s(?:im|in|des|der|beim)\s\w+)?(?:\s(?:war|ist|lautet|lautete|bei\suns(?:\sist)?))?\s*[:.]?\s*"
                   # bounded and unambiguous, so a hostile "1-1-1-…" cannot make the match take exponential time
-                  r"((?:[A-ZÄÖÜ]{1,4}[ ](?=\d))?(?=[\w./-]{0,60}\d)[\w][\w./-]{0,60}[\w](?:[ ]-[ ]\w{1,20}){0,3}"
+                  r"((?:[A-ZÄÖÜ][A-Za-zäöü]{0,3}[ ](?=\d))?(?=[\w./-]{0,60}\d)[\w][\w./-]{0,60}[\w](?:[ ]-[ ]\w{1,20}){0,3}"
                   r"(?:[ ]\d{2,5}(?![\w.])){0,4})")
 _STREET_END = (r"(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad|markt|"
                r"promenade|kai|graben|stieg|wall|berg|tor|hof|anger|feld|garten|park|höhe|grund)")
+_STREET_END_CAPITAL = (r"(?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Chaussee|Steig|Pfad|Markt|"
+                       r"Promenade|Graben|Stieg|Wall|Berg|Hof|Anger|Feld|Garten|Park|Höhe|Grund)")
 STREET = re.compile(
     rf"(?:\b(?:{_UP}[\w.'-]{{0,40}}[ \t]+)?(?:{_UP}[\wäöüß-]{{0,40}}{_STREET_END}|{_UP}[\w-]{{0,40}}[ \t](?:Straße|Str\.|Weg|Platz|Allee|Gasse|Ring|"
-    rf"Damm|Ufer|Chaussee))|\b(?:Am|An der|An den|Auf dem|Auf der|Im|In der|Hinter der|Unter den|Zum|Zur|Alte|Neue)\s"
-    rf"{_UP}[\wäöüß-]{{1,40}})\s(?:Nr\.\s?)?\d{{1,4}}(?:\s?[a-zA-Z]\b)?(?:\s?[-/]\s?\d{{1,4}}(?:[a-zA-Z]\b)?)?(?!\w)")
-POSTCODE_TOWN = re.compile(rf"\b(?:D-)?\d{{5}}\s(?!Euro\b|EUR\b|Einwohner)({_UP}[\wäöüß]{{1,40}}(?:[ -](?:am|an der|im|bei|"
+    rf"Damm|Ufer|Chaussee)|{_UP}[\w-]{{0,60}}-{_STREET_END_CAPITAL})|\b(?:Am|An der|An den|Auf dem|Auf der|Auf den|Im|In der|In den|"
+    rf"Hinter der|Hinter dem|Hinter den|Unter der|Unter den|Vor dem|Bei der|Beim|Zum|Zur|Alte|Neue)\s"
+    rf"(?:{_UP}[\wäöüß-]{{1,40}}\s)?{_UP}[\wäöüß-]{{1,40}})\s(?:Nr\.\s?)?\d{{1,4}}(?:\s?[a-zA-Z]\b)?(?:\s?[-–/]\s?\d{{1,4}}(?:[a-zA-Z]\b)?)?(?!\w)")
+POSTCODE_TOWN = re.compile(rf"\b(?:D-)?\d{{5}}[ \t\u00a0]{{1,3}}(?!Euro\b|EUR\b|Einwohner)({_UP}[\wäöüß]{{1,40}}(?:[ -](?:am|an der|im|bei|"
                            rf"{_UP}[\wäöüß.]{{1,40}})){{0,3}})")
 SALUTATION = re.compile(rf"\b(?:Herrn?|Frau|Hr\.|Fr\.|Familie|Eheleute){_SP}((?:(?:Dr\.|Prof\.|Dipl\.-\w+\.?){_SP}){{0,3}}"
                         rf"(?:{_NAME}{_SP})?{_SURNAME})")
 TITLE = re.compile(rf"\b(?:Dr\.|Prof\.){_SP}((?:(?:Dr\.|med\.|rer\.\s?nat\.){_SP}){{0,3}}(?:{_NAME}{_SP})?{_SURNAME})")
 CAPITALISED = re.compile(rf"{_UP}[\w'’]{{0,40}}(?:-{_UP}[\w'’]{{1,40}})?")
-SURNAME_FIRST = re.compile(rf"\b({_NAME}),[ ]({_UP}{_LOW}{{1,40}})\b(?![ \t]+{_UP})")
+SURNAME_FIRST = re.compile(rf"\b({_NAME}),[ ]({_UP}{_LOW}{{1,40}})(?![\w-])(?![ \t]+{_UP})")
+# Titles and roles before a name that are not part of it.
+_TITLES = re.compile(r"^(?:(?:Dr\.|Prof\.|Dipl\.-\w+\.?|med\.|rer\.\s?nat\.|Rechtsanw\w+|Stadtr[aä]t\w*|"
+                     r"(?:Ober)?[Bb]ürgermeister\w*|Ortschaftsr[aä]t\w*|Gemeinder[aä]t\w*)\s+)+")
+# A single word that names an organisation, not a person ("Mit freundlichen Grüßen\nJugendamt").
+_ORG_WORD = re.compile(r"(?:amt|ung|heit|keit|schaft|verein|rat|stadt|schule|behörde|ausschuss|werk|werke|gericht|"
+                       r"kasse|büro|zentrum|dienst|team|stelle|verwaltung)$")
 # "Anna Roth von der Stadtverwaltung": a particle phrase ending in an organisation word is no surname.
 _ORG_TAIL = re.compile(rf"{_SP}(?:{_PARTICLE}{_SP}){{1,3}}{_UP}\w{{0,40}}(?:ung|heit|keit|schaft|verein|amt|rat|stadt|schule|"
                        rf"behörde|ausschuss|werk|werke|verwaltung|gericht|kasse|büro|zentrum|dienst)$")
@@ -159,27 +186,48 @@ INITIAL = re.compile(rf"(?<![\w.])({_UP}\.{_SP}(?:{_UP}\.{_SP})?{_SURNAME})")
 # Words after which a person's name follows on the same line (forms, signatures, roles).
 _SIGN_CUE = (r"(?:(?:Mit )?(?:freundlichen|besten|herzlichen|vielen)? ?Grüß?(?:en|e)|Viele Grüße|Herzliche Grüße|"
              r"Beste Grüße|Liebe Grüße|Danke und viele Grüße|Vielen Dank|In Trauer|Hochachtungsvoll|gez\.|"
-             r"i\.\s?A\.|Im Auftrag|In Vertretung|i\.\s?V\.)")
+             r"i\.\s?A\.|Im Auftrag|In Vertretung|i\.\s?V\.|"
+             # sign-offs in the other languages citizens write in, and short thanks before a name
+             r"Danke(?: schön| sehr)?|Vielen Dank|Cheers|Thanks|Thank you|Best regards|Kind regards|Regards|"
+             r"Teşekkürler|Saygılarımla|Pozdrawiam|Z poważaniem|Dziękuję|Diakuiu|Dyakuyu|Merci|Grazie|Gracias|"
+             r"Cordialement|Saluti)[,!.]?")
 # Form labels count only with their colon ("Name: …"); in running text "Namen von Ämtern" is no name.
 _LABEL_CUE = (r"(?:(?:Familien|Vor|Nach|Geburts)?[Nn]ame[n]?|Vornamen|Antragsteller(?:in)?|Kontoinhaber(?:in)?|"
               r"Halter(?:in)?(?: laut Zulassung)?|Ansprechpartner(?:in)?|Sachbearbeiter(?:in)?|Verfasser(?:in)?|"
               r"Absender(?:in)?|Empfänger(?:in)?|Mieter(?:in)?|Vermieter(?:in)?|Eigentümer(?:in)?|Bearbeiter(?:in)?|"
-              r"Erziehungsberechtigte[rn]?|Verstorbene[rn]?|Zeug(?:e|in)|Betroffene[rn]?|Kind)")
+              r"Erziehungsberechtigte[rn]?|Verstorbene[rn]?|Zeug(?:e|in)|Betroffene[rn]?|Kind|Inhaber(?:in)?|"
+              r"Finder(?:in)?|Vorsitz|Niederschrift|Protokoll|Schriftführer(?:in)?|Protokollführer(?:in)?|"
+              r"Ehemann|Ehefrau|Mutter|Vater|Eltern)")
 # Self-introductions in the languages citizens write in besides German (matched in folded text, so the
 # Cyrillic cues are folded too).
 _INTRO_CUE = fold(r"(?:[Mm]y name is|[Ii]ch heiße|[Mm]ein Name ist|[Bb]enim adım|adım|[Nn]azywam się|[Mm]am na imię|"
                   r"[Мм]ене звати|[Мм]еня зовут|[Jj]e m'appelle|[Mm]i chiamo|[Mm]e llamo|[Mm]eu nome é|[Zz]ovem se)")
 _CUE = rf"(?:{_SIGN_CUE}\s*:?|{_LABEL_CUE}\s*:|{_INTRO_CUE})"
 CUED = re.compile(rf"(?:^|(?<=[\s(]))(?:{_CUE})[ \t]*\n?[ \t]*((?:{_UP}\.{_SP})?(?:{_UP}[\w'’]{{0,40}}(?:-{_UP}[\w'’]{{1,40}})?"
-                  rf"{_SP}){{0,4}}?(?:{_PARTICLE}{_SP}){{0,3}}{_UP}[\w'’]{{0,40}}(?:-{_UP}[\w'’]{{1,40}})?)(?=[ \t]*(?:$|[,.;:)\n]|{_SP}(?:und|"
+                  rf"{_SP}){{0,4}}?(?:{_PARTICLE}{_SP}){{0,3}}{_UP}[\w'’]{{0,40}}(?:-{_UP}[\w'’]{{1,40}})?)(?=[ \t]*(?:$|[,.;:()–\n]|{_SP}(?:und|"
                   rf"geb\.|[a-zß-ö])))", re.MULTILINE)
+
+# A relative or a role just before a name ("für Ihren Sohn Holger", "Bürgermeister Lange", "Hallo Lea,"):
+# German capitalises every noun, so after these the first word must be a listed first name, except after
+# the roles that only ever name a person.
+RELATION = re.compile(rf"\b(?:Sohn(?:es)?|Tochter|Enkel(?:in|sohn|tochter)?|Ehemann|Ehefrau|Ehepartner(?:in)?|"
+                      rf"Lebensgefährt(?:e|in)|Mutter|Vater|Bruder|Schwester|Kind(?:es)?|Neffe|Nichte|Oma|Opa|"
+                      rf"Stadtrat|Gemeinderat|Kreisrat|Servicekraft|Lehrer(?:in)?|Klassenlehrer(?:in)?|Schüler(?:in)?|"
+                      rf"Mitarbeiter(?:in)?|Hausmeister(?:in)?|Hallo|Hi|Moin|Servus|Liebe|Lieber|Dear|Hello|Merhaba)"
+                      rf"{_SP}({_NAME}(?:{_SP}(?:{_PARTICLE}{_SP}){{0,3}}{_UP}[\w'’]{{1,40}}(?:-{_UP}[\w'’]{{1,40}})?)?)")
+PERSON_ROLE = re.compile(rf"\b(?:(?:Ober)?[Bb]ürgermeister(?:in)?|Stadträtin|Ortschaftsrät(?:in)?|Ortschaftsrat|"
+                         rf"Gemeinderätin|Kreisrätin|Rechtsanwalt|Rechtsanwältin|Kolleg(?:e|in)|Nachbar(?:in)?)"
+                         rf"{_SP}((?:{_NAME}{_SP}){{0,2}}(?:{_PARTICLE}{_SP}){{0,3}}{_UP}[\w'’]{{1,40}}(?:-{_UP}[\w'’]{{1,40}})?)")
+ADDRESSEE = re.compile(rf"(?m)^[ \t]*(?:Herrn?|Frau)[ \t]*\n[ \t]*((?:(?:Dr\.|Prof\.){_SP})*(?:{_NAME}{_SP}){{0,3}}"
+                       rf"{_SURNAME})[ \t]*$")
 
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 ARABIC_WORD = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff][\u0610-\u061a\u0620-\u065f\u066e-\u06d3\u06fa-\u06ff]{0,30}")
 
 # DSGVO Art. 9 special categories: the phrase that reveals them.
 SPECIAL = re.compile(
-    r"\b(?:(?:Schwer)?[Bb]ehinderung(?:\s\(GdB\s\d+\))?|GdB\s\d+|[Dd]iabet\w*|[Dd]epression\w*|[Kk]rebs\w*|"
+    r"\b(?:(?:Schwer)?[Bb]ehinderung(?:\s\(GdB\s\d+\)|\smit\s(?:einem\s)?GdB\s(?:von\s)?\d+)?|"
+    r"(?:Schwer)?[Bb]ehindertenausweis(?:\s\((?:GdB\s\d+)?(?:,\s)?(?:Merkzeichen\s\w+)?\))?|GdB\s\d+|[Dd]iabet\w*|[Dd]epression\w*|[Kk]rebs\w*|"
     r"Tumor\w*|HIV\S*|AIDS|Demenz\w*|Alzheimer|Epilepsie|[Ss]chwangerschaft|schwanger|[Ss]ucht\w*|alkoholabhängig|"
     r"Alkoholabhängigkeit|[Pp]sychiatri\w+|psychisch\w* (?:Erkrankung|Störung)\w*|Therapie\w*|Diagnose\w*|"
     r"Pflegegrad\s?\d|[Aa]rbeitsunfähig\w*|Krankschreibung|Reha\w*|Multiple Sklerose|Asthma|Herzinfarkt|Schlaganfall|"
@@ -189,14 +237,21 @@ SPECIAL = re.compile(
     r"ver\.di-Mitglied|IG Metall|Parteimitglied\w*|Mitglied der (?:SPD|CDU|CSU|FDP|AfD|Linken|Grünen)|"
     r"politische\w* (?:Meinung|Überzeugung)|Fingerabdr\w+|biometrisch\w*|genetisch\w*|DNA-\w+|"
     # open-ended: word families of illness and disability, "Morbus …", "Merkzeichen …", origin and faith
-    r"(?:(?:außergewöhnliche|schwere|chronische\w*|stark)\s)?(?<![\w-])[\w-]{0,40}(?:[Bb]ehinderung|behindert|[Aa]llergie|sucht|"
-    r"[Ss]törung|krankheit|[Ee]rkrankung|gelähmt|lähmung|insuffizienz|losigkeit)(?:\s\(Merkzeichen\s\w+\))?|"
+    r"(?:(?:außergewöhnliche|schwere|chronische\w*|stark)\s)?(?<![\w-])[\w-]{0,40}(?:[Bb]ehinderung|behindert|[Aa]llergie|(?<!be)(?<!ver)(?<!ge)(?<!unter)(?<!durch)(?<!aus)(?<!heim)sucht|"
+    r"krankheit|[Ee]rkrankung|gelähmt|lähmung|insuffizienz|losigkeit)(?:\s\(Merkzeichen\s\w+\))?|"
+    r"(?:Angst|Ess|Persönlichkeits|Belastungs|Entwicklungs|Sprach|Hör|Seh|Schlaf|Aufmerksamkeits|Zwangs|Panik|"
+    r"Lese-Rechtschreib|Rechen|Verhaltens|Anpassungs)störung\w*|"
     r"Morbus\s[A-Z]\w+|Colitis\s\w+|Trisomie\s\d+|COPD|Zöliakie|Autismus[\w-]*|GdB\svon\s\d+|"
     r"(?<![\w-])[A-Za-zäöü]{1,30}(?:ischer|ischen) Herkunft|alevitisch\w*|jesidisch\w*|hinduistisch\w*|"
     r"Homosexualität|Transsexualität|Bisexualität|"
     # health in everyday words: "aus gesundheitlichen Gründen", "Krankheit", "Hüftoperation", "alkoholkrank"
     r"gesundheitliche\w*\s(?:Gründe\w*|Beschwerden|Probleme\w*|Einschränkung\w*)|[Kk]rankheit(?!s?vertretung)\w*|"
-    r"(?<![\w-])[\w-]{2,30}(?<!Ko)(?<!ko)operation|(?:Bandscheiben|Darm|Gebärmutter)vorfall|[\w-]{0,30}(?:degeneration|phrenie)|[\w-]{2,30}krank|"
+    r"(?<![\w-])[\w-]{2,30}(?<!Ko)(?<!ko)operation|(?:Bandscheiben|Darm|Gebärmutter)vorfall|[\w-]{0,30}(?:degeneration|phrenie)|[\w-]{2,30}krank(?!\w)|"
+    # named conditions and what reveals them ("ADHS", "Rollstuhlfahrerin", "ist blind", "Hüft-OP")
+    r"ADHS|Neurodermitis|Mukoviszidose|Rheuma\w*|Arthrose|Parkinson|Bipolar\w*|Borderline|Burn-?out|Hepatitis\s?\w?|"
+    r"Tuberkulose|Migräne|Tinnitus|Legasthenie|Dyskalkulie|Down-Syndrom|querschnitts\w+|Querschnitts\w+|"
+    r"Rollstuhlfahrer(?:in)?|blind|gehörlos|sehbehindert|hörgeschädigt|dialysepflichtig|Dialyse|Chemotherapie|"
+    r"[A-ZÄÖÜ][\w]{1,20}-OP|stationäre\w*\sBehandlung|im\sKrankenhaus|"
     r"depressive\w*\sEpisode|Psychose\w*|psychotisch\w*|"
     # faith as a person ("gläubige Muslimin", "praktizierender Katholik") and trade-union membership
     r"(?:gläubige|praktizierende|getaufte)\w*\s(?:Muslim|Christ|Jüdin|Jude|Katholik|Protestant|Buddhist|Hindu|Alevit|"
@@ -204,13 +259,19 @@ SPECIAL = re.compile(
     r"Mitglied\s(?:der|bei der|in der)\s(?:IG\s[A-Z]{2,5}|GEW|NGG|EVG|GdP|ver\.di|Verdi|DGB|dbb|IG\sMetall)|"
     r"(?:GEW|NGG|EVG|GdP|IG-Metall|IG-BAU|IG-BCE|Verdi|ver\.di)-Mitglied\w*|Gewerkschaftsmitglied\w*)")
 
-GENERIC_SPECIAL = re.compile(r"Religionszugehörigkeit|Konfession|Kirchenaustritt|biometrisch\w*|Therapie\w*|Reha\w*")
+GENERIC_SPECIAL = re.compile(r"Religionszugehörigkeit|Konfession|Kirchenaustritt|biometrisch\w*|Therapie\w*|Reha\w*|"
+                             r"Sucht\w*beratung\w*|Schwerbehindertenvertretung|Krankheits(?:tage|fall|fälle)|Diagnose")
+# A church-tax or register code for a person's religion ("Konfession (Kirchensteuer): rk")
+RELIGION_CODE = re.compile(r"(?:Konfession|Religion\w*|Religionsgesellschaft|Kirchensteuer\w*)[^:\n]{0,40}:[ \t]*"
+                           r"(rk|ev|lt|rf|ak|fr|ka|is|jd|vd|[a-z]{2})\b")
 _ID_CONTEXT = re.compile(r"(?i)(personalausweis|ausweis|id-karte|identity card|reisepass|pass(?:nummer|-nr|nr)?\b|"
                          r"passport|dokumentennummer)")
 _PASSPORT = re.compile(r"(?i)(reisepass|pass(?:nummer|-nr|nr)?\b|passport)")
 # Passports of other countries: letters and digits without a check digit we know; only right after the word.
 FOREIGN_PASSPORT = re.compile(r"(?i:reisepass|pass(?:nummer|-nr\.?|nr\.?)|passport)[^\n]{0,30}?(?<![\w])"
                               r"((?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{7,10})(?![\w])")
+_PHONE_CUE = re.compile(r"(?i)(?:tel\w*|phone|fon|mobil\w*|handy|fax|erreichbar\w*|rückruf\w*|ruf\w*|anrufen|call|"
+                        r"whatsapp)\.?\s*[:/]?\s*(?:unter\s*)?\Z")
 _PLATE_CONTEXT = re.compile(r"(?i)(kennzeichen|kfz|fahrzeug|pkw|lkw|auto|wagen|falschpark|parkt|abgeschleppt)")
 _TAX_CONTEXT = re.compile(r"(?i)(steuer|idnr|identifikationsnummer|tin\b)")
 
@@ -219,20 +280,27 @@ _TAX_CONTEXT = re.compile(r"(?i)(steuer|idnr|identifikationsnummer|tin\b)")
 def first_names() -> frozenset[str]:
     """First names from the person providers that ship inside the Faker package (MIT licence)."""
     import importlib
+    import pkgutil
+
+    import faker.providers.person as people
+
+    from rathaus.language.german import STOPWORDS
 
     names: set[str] = set()
-    for locale in ("de_DE", "de_AT", "de_CH", "en_US", "en_GB", "tr_TR", "pl_PL", "it_IT", "fr_FR", "es_ES", "ru_RU",
-                   "uk_UA", "ar_AA", "nl_NL", "hr_HR", "ro_RO", "el_GR", "fa_IR", "cs_CZ"):
+    for locale in sorted(m.name for m in pkgutil.iter_modules(people.__path__)):  # every locale Faker has
         try:
             provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
         except (ImportError, AttributeError):
             continue
         for attr in ("first_names", "first_names_male", "first_names_female"):
             values = getattr(provider, attr, ())
+            if not isinstance(values, dict | list | tuple):  # some locales compute them (a property)
+                continue
             # compared with folded text, so Cyrillic names are folded the same way
             names.update(fold(v) for v in (values.keys() if isinstance(values, dict) else values)
                          if v[:1].isupper() and v.isalpha())
-    return frozenset(names - NOT_FIRST_NAMES)
+    # a German function word is no name here, whatever it is elsewhere ("Nur", "Bis", "Man")
+    return frozenset(n for n in names - NOT_FIRST_NAMES if n.lower() not in STOPWORDS)
 
 
 @lru_cache(maxsize=1)
@@ -263,7 +331,10 @@ NOT_FIRST_NAMES = frozenset({
 })
 # Capitalised words that follow a first name but are no surname ("Anna beantragt" is lower case anyway;
 # these are nouns that commonly follow a name in a sentence start).
-NOT_SURNAMES = frozenset({"Stadt", "Straße", "Amt", "Rat", "Antrag", "Und", "Oder", "Der", "Die", "Das", "Den", "Dem",
+NOT_SURNAMES = frozenset({"Sie", "Ihnen", "Ihr", "Ihre", "Euch", "Dir", "Dich", "Gott", "Allen", "Alle", "Team",
+                          "Ich", "Wir", "Er", "Es", "Gern", "Gerne", "Auch", "Noch", "Schon", "Heute", "Morgen",
+                          "Grüße", "Gruß", "Grüßen", "Danke", "Dank", "Hilfe",
+                          "Stadt", "Straße", "Amt", "Rat", "Antrag", "Und", "Oder", "Der", "Die", "Das", "Den", "Dem",
                           "Mit", "Von", "Vom", "Im", "In", "Am", "An", "Zu", "Zur", "Zum", "Bei", "Für", "Auf",
                           "Bitte", "Sehr", "Herr", "Frau", "Euro", "GmbH", "AG", "Schule", "Kita", "Platz"})
 
@@ -280,6 +351,8 @@ class Detector:
                        self._phone, self._birth, self._case, self._plate, self._address, self._person,
                        self._special):
             found.extend(e for e in finder(folded, text if origin is None else folded) if e.type in self.types)
+        if "PERSON" in self.types:
+            found += _mentions(resolve(found), folded, text if origin is None else folded)
         if origin is not None:  # back to the offsets of the text as it came
             found = [Entity(e.type, origin[e.start], origin[e.end - 1] + 1, text[origin[e.start]:origin[e.end - 1] + 1])
                      for e in found]
@@ -290,15 +363,22 @@ class Detector:
     def _email(f: str, t: str) -> Iterable[Entity]:
         for m in EMAIL.finditer(f):
             yield Entity("EMAIL", m.start(), m.end(), t[m.start():m.end()])
+        for m in OBFUSCATED_EMAIL.finditer(f):
+            if "@" not in m.group() or " " in m.group():  # a plain address is found above
+                yield Entity("EMAIL", m.start(), m.end(), t[m.start():m.end()])
 
     @staticmethod
     def _iban(f: str, t: str) -> Iterable[Entity]:
         for m in IBAN.finditer(f):
-            value = m.group()
-            # a trailing group may belong to the next word: shrink until the checksum holds
-            while value and not checksums.iban_valid(value) and " " in value:
-                value = value[:value.rfind(" ")]
-            if checksums.iban_valid(value):
+            length = checksums.IBAN_LENGTHS.get(m.group()[:2].upper())
+            if length is None:
+                continue
+            # the first `length` letters and digits; what follows belongs to the next word
+            ends = [i + 1 for i, c in enumerate(m.group()) if c != " "]
+            if len(ends) < length:
+                continue
+            value = m.group()[:ends[length - 1]]
+            if checksums.iban_valid(value.upper()):
                 yield Entity("IBAN", m.start(), m.start() + len(value), t[m.start():m.start() + len(value)])
 
     @staticmethod
@@ -334,12 +414,23 @@ class Detector:
     @staticmethod
     def _phone(f: str, t: str) -> Iterable[Entity]:
         try:
-            matches = list(phonenumbers.PhoneNumberMatcher(f, "DE", leniency=phonenumbers.Leniency.VALID))
+            matches = list(phonenumbers.PhoneNumberMatcher(f, "DE", leniency=phonenumbers.Leniency.POSSIBLE))
         except Exception:  # noqa: BLE001 - the parser must never break detection
             return
         for m in matches:
             digits = re.sub(r"\D", "", m.raw_string)
             if len(digits) < 6 or re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{2,4}", m.raw_string.strip()):
+                continue
+            # A number the allocation plan does not know is still someone's number when it looks like one:
+            # a mobile prefix (015x, 016x, 017x), or a phone word just before it ("Tel.", "erreichbar unter").
+            before = f[max(0, m.start - 30):m.start]
+            if re.search(r"(?:\w|[A-Z]{2}\d{2}\s)\Z", before):  # inside a code, or the rest of an IBAN look-alike
+                continue
+            cued = _PHONE_CUE.search(before)
+            if not cued and not re.match(r"[+(]|0", m.raw_string):  # written out, a number starts with 0 or +
+                continue
+            if not phonenumbers.is_valid_number(m.number) and not (
+                    cued or re.match(r"(?:(?:\+49|0049)[ (]*0?|\(?0)1[5-7]\d", m.raw_string)):
                 continue
             if re.fullmatch(r"\d{5}", m.raw_string.strip()):  # a postcode
                 continue
@@ -350,6 +441,9 @@ class Detector:
     def _birth(f: str, t: str) -> Iterable[Entity]:
         for m in BIRTH.finditer(f):
             yield Entity("DATE_OF_BIRTH", m.start(1), m.end(1), t[m.start(1):m.end(1)])
+        for m in BIRTH_YEAR.finditer(f):
+            g = 1 if m.group(1) else 2
+            yield Entity("DATE_OF_BIRTH", m.start(g), m.end(g), t[m.start(g):m.end(g)])
 
     def _case(self, f: str, t: str) -> Iterable[Entity]:
         for m in CASE.finditer(f):
@@ -391,22 +485,16 @@ class Detector:
     @staticmethod
     def _person_spans(f: str, t: str) -> Iterable[Entity]:
         names = first_names()
-        for pattern in (SALUTATION, TITLE):
+        for pattern in (SALUTATION, TITLE, CUED, INITIAL):
             for m in pattern.finditer(f):
                 start, end = m.start(1), m.end(1)
-                value = f[start:end]
-                value = re.sub(r"^(?:(?:Dr\.|Prof\.|Dipl\.-\w+\.?|med\.|rer\.\s?nat\.)\s+)+", "", value)
+                value = _TITLES.sub("", f[start:end])  # "Frau Rechtsanwältin Friesen": the name is Friesen
                 start = end - len(value)
-                if value.split()[-1] in NOT_SURNAMES:
+                words = value.split()
+                if not words or words[-1] in NOT_SURNAMES or words[0] in NOT_SURNAMES or len(words) > 5 or (
+                        len(words) == 1 and _ORG_WORD.search(value)):
                     continue
                 yield Entity("PERSON", start, end, t[start:end])
-        for pattern in (CUED, INITIAL):
-            for m in pattern.finditer(f):
-                value = m.group(1)
-                words = value.split()
-                if words[-1] in NOT_SURNAMES or words[0] in NOT_SURNAMES or len(words) > 5:
-                    continue
-                yield Entity("PERSON", m.start(1), m.end(1), t[m.start(1):m.end(1)])
         for m in WORD.finditer(f):
             if m.group() not in names:
                 continue
@@ -421,6 +509,16 @@ class Detector:
         for m in SURNAME_FIRST.finditer(f):
             if m.group(2) in names and m.group(1) not in NOT_SURNAMES:
                 yield Entity("PERSON", m.start(), m.end(), t[m.start():m.end()])
+        for m in RELATION.finditer(f):
+            words = m.group(1).split()
+            if words[0].split("-")[0] in names and words[-1] not in NOT_SURNAMES:
+                yield Entity("PERSON", m.start(1), m.end(1), t[m.start(1):m.end(1)])
+        for pattern in (PERSON_ROLE, ADDRESSEE):
+            for m in pattern.finditer(f):
+                words = m.group(1).split()
+                if words[0] not in ("Herr", "Herrn", "Frau") and words[-1] not in NOT_SURNAMES and \
+                        words[-1].upper() != words[-1]:
+                    yield Entity("PERSON", m.start(1), m.end(1), t[m.start(1):m.end(1)])
         yield from Detector._arabic_person(f, t)
 
     @staticmethod
@@ -450,6 +548,28 @@ class Detector:
                     GENERIC_SPECIAL.fullmatch(m.group()):
                 continue
             yield Entity("SPECIAL_CATEGORY", m.start(), m.end(), t[m.start():m.end()])
+        for m in RELIGION_CODE.finditer(f):
+            yield Entity("SPECIAL_CATEGORY", m.start(1), m.end(1), t[m.start(1):m.end(1)])
+
+
+# Surnames that are also ordinary words: a name found once does not make every "Winter" a person.
+_WORDLIKE_NAMES = frozenset({"Winter", "Sommer", "Braun", "Koch", "Fuchs", "Lange", "Frank", "Weiß", "Klein", "Groß",
+                             "Kurz", "Lang", "Neu", "Alt", "Jung", "Ernst", "Wolf", "Bauer", "Meister", "Fischer",
+                             "Schneider", "Richter", "Becker", "Vogel", "Hahn", "Graf", "König", "Kaiser", "Engel",
+                             "Stein", "Berg", "Busch", "Sonne", "Mai", "Will", "Ruf", "Mann", "Friedrich", "Martin"})
+
+
+def _mentions(found: list[Entity], f: str, t: str) -> list[Entity]:
+    """Every other mention of a name found once: the whole name, and each part of it ("Rasha Al-Hassan"
+    found, so "Rasha" later in the text is her too). Parts that are also ordinary words are left out."""
+    names = {e.text for e in found if e.type == "PERSON" and e.text not in _WORDLIKE_NAMES}
+    parts = {p for name in names for p in name.split() if len(p) > 2 and p[0].isupper() and p not in NOT_SURNAMES
+             and p not in _WORDLIKE_NAMES and not p.endswith(".")}
+    wanted = sorted(names | parts, key=len, reverse=True)[:200]  # bounded: the longest first
+    if not wanted:
+        return []
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in wanted) + r")(?![\w-])")
+    return [Entity("PERSON", m.start(), m.end(), t[m.start():m.end()]) for m in pattern.finditer(f)]
 
 
 def counts(entities: Iterable[Entity]) -> dict[str, int]:

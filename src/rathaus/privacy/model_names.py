@@ -34,7 +34,9 @@ PROMPT = ("Du findest Namen von Personen in deutschen Verwaltungstexten. Antwort
 SCHEMA = {"type": "object", "properties": {"names": {"type": "array", "items": {"type": "string"}}},
           "required": ["names"]}
 MAX_CHARS = 6000  # one call reads at most this much; longer texts are read in parts
-_PLAUSIBLE = re.compile(r"[^\W\d_][\w'’.-]*(?:[ \u00a0][^\W\d_][\w'’.-]*){0,4}")
+# A name as written: up to five words, each capitalised or a particle ("Anna von der Heide")
+_WORD = r"(?:[^\W\d_a-zß-ÿ][\w'’.-]*|von|van|de|der|den|zu|di|da|del|la|le|ten|ter|el|al|bin|ibn)"
+_PLAUSIBLE = re.compile(rf"{_WORD}(?:[ \u00a0]{_WORD}){{0,4}}")
 
 
 class ModelAssistedDetector:
