@@ -21,7 +21,9 @@ here, not Presidio at its best.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import re
 import sys
 import time
 from collections import Counter
@@ -147,6 +149,14 @@ def table(per_type: dict[str, Counter]) -> list[str]:
     return lines
 
 
+def heldout_half(item_id: str) -> str:
+    """Split the held-out set by template (all renderings of one template in the same half): the
+    *validation* half's errors were inspected to improve the rules, the *test* half's never were."""
+    m = re.match(r"(.+-t\d+)-\d+$", item_id)
+    group = m.group(1) if m else item_id
+    return "validation" if int(hashlib.sha256(group.encode()).hexdigest(), 16) % 2 == 0 else "test"
+
+
 def load(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
@@ -178,15 +188,16 @@ def name_model_section(items: list[dict], gguf: str, every: int) -> list[str]:
                     f"{person['tp'] / max(1, person['tp'] + person['fn']):.3f} | "
                     f"{total['tp'] / max(1, total['tp'] + total['fp']):.3f} | "
                     f"{total['tp'] / max(1, total['tp'] + total['fn']):.3f} | {ms:.0f} |")
-    return [f"### Second pass for names with the packaged model ({Path(gguf).name}, every {every}th held-out "
-            f"item: {len(subset)} texts)", "", *rows, ""]
+    nth = {1: "every", 2: "every second", 3: "every third"}.get(every, f"every {every}th")
+    return [f"### Second pass for names with the packaged model ({Path(gguf).name}, {nth} text of the held-out "
+            f"test half: {len(subset)} texts)", "", *rows, ""]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--no-presidio", action="store_true", help="Only Rathaus's detector.")
     ap.add_argument("--name-model", metavar="GGUF", help="Also measure the second pass for names with this model.")
-    ap.add_argument("--every", type=int, default=5, help="With --name-model: use every n-th held-out item.")
+    ap.add_argument("--every", type=int, default=2, help="With --name-model: every n-th text of the held-out test half.")
     args = ap.parse_args()
     items = load(DATA)
     heldout = load(HELDOUT) if HELDOUT.exists() else []
@@ -198,11 +209,21 @@ def main() -> None:
         "half of the longer span). Rules cannot promise zero misses; for content that must not leave at all, "
         "classify it `vertraulich` (never sent out) or mark only on-premises backends trusted.", "",
         "**Held-out set** (bench/data/pii_de_heldout, written for Rathaus by a second author who saw neither the "
-        "detector nor the first set's generator; the detector was not changed after this set was first measured):",
-        "",
+        "detector nor the first set's generator). Its first measurement, before any change it prompted (commit "
+        "d416193, 2026-11-29): precision 0.942, recall 0.776 overall; recall PERSON 0.722, ADDRESS 0.808, IBAN "
+        "0.789, EMAIL 0.933, PHONE 0.942, TAX_ID 1.000. The set was then split by template: the errors of the "
+        "*validation* half were inspected to improve the rules; the *test* half's were not, so its figures are the "
+        "ones to quote. One caveat: the first test-half measurement showed e-mail recall 0.887 while the validation "
+        "half had 1.000; obfuscated addresses (\"(at)\", \"[at]\", \"punkt\"), which both sets' READMEs list, were "
+        "then added without looking at the test items.", "",
     ]
     if heldout:
-        lines += detector_section(f"Rathaus detector on the held-out set: {len(heldout)} texts", heldout, detector)
+        test = [i for i in heldout if heldout_half(i["id"]) == "test"]
+        validation = [i for i in heldout if heldout_half(i["id"]) == "validation"]
+        lines += detector_section(f"Rathaus detector on the held-out test half: {len(test)} texts (never inspected)",
+                                  test, detector)
+        lines += detector_section(f"Rathaus detector on the held-out validation half: {len(validation)} texts "
+                                  "(errors inspected)", validation, detector)
     else:
         lines += ["(not present)", ""]
     lines += ["**Development set** (bench/data/pii_de: the set the rules were developed against, so its figures "
@@ -210,7 +231,8 @@ def main() -> None:
               *detector_section(f"Rathaus detector on the development set: {len(items)} texts", items, detector),
               "Long and hostile input (every repetition in the patterns is bounded):", "", *hostile_timings(detector)]
     if args.name_model and heldout:
-        lines += ["", *name_model_section(heldout, args.name_model, args.every)]
+        test = [i for i in heldout if heldout_half(i["id"]) == "test"]
+        lines += ["", *name_model_section(test, args.name_model, args.every)]
     if not args.no_presidio:
         try:
             predict = presidio_predictor()
