@@ -650,6 +650,8 @@ def test_admin_adds_a_group_and_a_user_and_locks_it(page: Page, context: Browser
     privacy = page.get_by_role("region", name="Datenschutz: welches Sprachmodell was sehen darf")
     expect(privacy.get_by_role("row", name="vertraulich")).to_contain_text("abgelehnt, nichts wird gesendet")
     expect(privacy.get_by_role("row", name="extractive")).to_contain_text("vertrauenswürdig")
+    expect(privacy).to_contain_text("Hochgeladene Dateien werden auf personenbezogene Daten geprüft.")
+    expect(privacy).to_contain_text("Eine zweite Prüfung durch ein eigenes Sprachmodell ist nicht eingerichtet")
 
     groups = page.locator("#add-group")
     groups.get_by_role("button", name="Hinzufügen").click()  # empty

@@ -181,6 +181,13 @@ TEXT: dict[str, dict[str, dict[str, Any]]] = {
                             "Modell erhält Namen, Anschriften, Nummern usw. nur als Platzhalter wie [PERSON_1]; die "
                             "Antwort zeigt wieder die Originale. Jede Entscheidung steht im Herkunftsnachweis der "
                             "Antwort. Geändert wird die Regel im Abschnitt [privacy] der Datei rathaus.toml.",
+            "p_uploads": "Hochgeladene Dateien werden auf personenbezogene Daten geprüft. Eine Datei mit solchen "
+                         "Daten zählt als mindestens intern und kommt in eine öffentliche Sammlung nur, wenn die "
+                         "hochladende Person das bestätigt.",
+            "p_names_on": "Zweite Prüfung auf Namen: das Sprachmodell „{name}“ sucht zusätzlich nach Namen, die "
+                          "die Regeln nicht erkennen.",
+            "p_names_off": "Namen werden mit Regeln erkannt (Namenslisten, Anrede, Unterschrift). Eine zweite "
+                           "Prüfung durch ein eigenes Sprachmodell ist nicht eingerichtet (name_model).",
             "p_content": "Inhalt", "p_trusted": "Vertrauenswürdiges Modell (eigene Hardware)",
             "p_external": "Externes Modell", "p_as_is": "unverändert", "p_pseudo": "pseudonymisiert",
             "p_refused": "abgelehnt, nichts wird gesendet", "p_backends": "Eingerichtete Sprachmodelle",
@@ -314,6 +321,12 @@ TEXT: dict[str, dict[str, dict[str, Any]]] = {
                             "addresses, numbers etc. only as placeholders such as [PERSON_1]; the answer shows the "
                             "originals again. Every decision is in the answer's provenance record. The rule is "
                             "changed in the [privacy] section of rathaus.toml.",
+            "p_uploads": "Uploaded files are scanned for personal data. A file with personal data counts as at "
+                         "least internal and goes into a public collection only when the uploader confirms it.",
+            "p_names_on": "Second check for names: the language model “{name}” also looks for names the rules "
+                          "do not recognise.",
+            "p_names_off": "Names are found by rules (name lists, salutations, signatures). A second check by an "
+                           "own language model is not configured (name_model).",
             "p_content": "Content", "p_trusted": "Trusted model (own hardware)", "p_external": "External model",
             "p_as_is": "as it is", "p_pseudo": "pseudonymised", "p_refused": "refused, nothing is sent",
             "p_backends": "Configured language models", "p_backend": "Name", "p_kind": "Kind",
@@ -492,7 +505,8 @@ def admin_page(request: Request) -> Any:
                 for name, table in sorted(config.backends.items())]
     intern = "pseudo" if config.privacy.external_intern == "pseudonymise" else "refused"
     rules = [("offen", "as_is", "pseudo"), ("intern", "as_is", intern), ("vertraulich", "as_is", "refused")]
-    return _render(request, "verwaltung.html", "admin", user, backends=backends, rules=rules)
+    return _render(request, "verwaltung.html", "admin", user, backends=backends, rules=rules,
+                   name_model=config.privacy.name_model)
 
 
 @router.get("/konto", response_class=HTMLResponse)
