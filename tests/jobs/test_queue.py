@@ -146,3 +146,29 @@ def test_a_killed_workers_job_is_picked_up_again(queue, queue_target, tmp_path):
     assert sorted(done) == ["a", "b", "c"] and Counter(done)["a"] == 1
     assert queue.counts(("ingest",)) == {"queued": 0, "running": 0, "done": 3, "failed": 0}
     assert json.dumps(queue.failures()) == "[]"
+
+
+def test_a_stopped_workers_jobs_are_released_at_once(queue):
+    queue.enqueue("k", "a")
+    queue.enqueue("k", "b")
+    [job] = queue.claim("w1")
+    assert queue.release("w2") == 0 and queue.release("w1") == 1  # w1 stopped; no need to wait for its lease
+    assert [j.key for j in queue.claim("w3", limit=2)] == ["a", "b"]
+    assert not queue.complete(job)  # the stopped worker's claim is gone
+
+
+def test_jobs_of_a_worker_process_that_is_gone_are_released_without_waiting(queue, queue_target, tmp_path):
+    from rathaus.jobs.spawn import release_stopped_workers
+
+    queue.enqueue("ingest", "a")
+    log = tmp_path / "work.log"
+    doomed = start_worker(queue_target, log, slow_key="a", lease=300.0)  # a long lease
+    deadline = time.monotonic() + 60
+    while "start a" not in (log.read_text() if log.exists() else "") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert release_stopped_workers(queue) == 0  # alive: its job stays with it
+    os.kill(doomed.pid, signal.SIGKILL)
+    doomed.wait()
+    assert release_stopped_workers(queue) == 1
+    [job] = queue.claim("w2")
+    assert job.key == "a"

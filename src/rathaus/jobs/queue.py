@@ -60,6 +60,8 @@ class JobQueue(Protocol):
     def counts(self, kinds: tuple[str, ...] = ()) -> dict[str, int]: ...
     def failures(self, kinds: tuple[str, ...] = ()) -> list[tuple[str, str]]: ...
     def clear(self, kinds: tuple[str, ...], states: tuple[str, ...] = ("done", "failed")) -> int: ...
+    def release(self, worker: str) -> int: ...
+    def running_workers(self) -> list[str]: ...
     def close(self) -> None: ...
 
 
@@ -153,6 +155,15 @@ class SQLiteJobQueue:
         with self.db.write() as conn:
             return conn.execute(f"DELETE FROM jobs WHERE state IN ({','.join('?' * len(states))}){where}",
                                 [*states, *params]).rowcount
+
+    def release(self, worker: str) -> int:
+        """Give a worker's running jobs back at once, when it is known to have stopped (no lease wait)."""
+        with self.db.write() as conn:
+            return conn.execute("UPDATE jobs SET state = 'queued', lease_until = NULL WHERE state = 'running' "
+                                "AND worker = ?", (worker,)).rowcount
+
+    def running_workers(self) -> list[str]:
+        return [w for (w,) in self.db.conn().execute("SELECT DISTINCT worker FROM jobs WHERE state = 'running'")]
 
     def close(self) -> None:
         self.db.close()
@@ -248,6 +259,14 @@ class PostgresJobQueue:
         where, params = _kinds_sql(kinds, "%s")
         return self._run(f"DELETE FROM jobs WHERE state IN ({','.join(['%s'] * len(states))}){where}",
                          [*states, *params]).rowcount
+
+    def release(self, worker: str) -> int:
+        """Give a worker's running jobs back at once, when it is known to have stopped (no lease wait)."""
+        return self._run("UPDATE jobs SET state = 'queued', lease_until = NULL WHERE state = 'running' "
+                         "AND worker = %s", [worker]).rowcount
+
+    def running_workers(self) -> list[str]:
+        return [w for (w,) in self._run("SELECT DISTINCT worker FROM jobs WHERE state = 'running'", []).fetchall()]
 
     def close(self) -> None:
         self.conn.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -29,8 +30,8 @@ def settings_environment(settings: Any) -> dict[str, str]:
 
 
 def run_workers(settings: Any, count: int, on_tick: Callable[[], None] = lambda: None,
-                tick_seconds: float = 0.5) -> list[int]:
-    """Run ``count`` worker processes until no job is left; their exit codes."""
+                tick_seconds: float = 0.5) -> list[tuple[str, int]]:
+    """Run ``count`` worker processes until no job is left; each one's worker name and exit code."""
     env = settings_environment(settings)
     command = [sys.executable, "-m", "rathaus", "worker", "--once"]
     procs = [subprocess.Popen(command, env=env, cwd=Path.cwd(), stdin=subprocess.DEVNULL) for _ in range(count)]
@@ -47,4 +48,26 @@ def run_workers(settings: Any, count: int, on_tick: Callable[[], None] = lambda:
     codes = [p.returncode for p in procs]
     if any(codes):
         log.warning("worker processes ended with exit codes %s", codes)
-    return codes
+    return [(f"{socket.gethostname()}:{p.pid}", p.returncode) for p in procs]
+
+
+def release_stopped_workers(queue: Any) -> int:
+    """Give back the jobs held by workers of this machine whose process no longer exists (a worker on
+    another machine keeps its jobs until its lease runs out)."""
+    host = socket.gethostname()
+    released = 0
+    for name in queue.running_workers():
+        where, _, pid = name.rpartition(":")
+        if where == host and pid.isdigit() and not _alive(int(pid)):
+            released += queue.release(name)
+    return released
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # exists, owned by someone else
+        return True
+    return True

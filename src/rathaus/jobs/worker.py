@@ -17,10 +17,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from rathaus.errors import RathausError
 from rathaus.jobs.queue import LEASE_SECONDS, Job, JobQueue, worker_name
 
 log = logging.getLogger(__name__)
 Handler = Callable[[Job], Any]
+OUTAGE_SECONDS = 60.0  # how long a worker waits for an unreachable job table before it gives up
 
 
 @dataclass
@@ -42,8 +44,18 @@ def run_worker(queue: JobQueue, handlers: dict[str, Handler], *, worker: str | N
     stop = stop or threading.Event()
     started = time.monotonic()
     kinds = tuple(sorted(handlers))
+    outage = 0.0  # seconds the job table has been unreachable in a row
     while not stop.is_set():
-        jobs = queue.claim(report.worker, kinds, limit=1, lease_seconds=lease_seconds)
+        try:
+            jobs = queue.claim(report.worker, kinds, limit=1, lease_seconds=lease_seconds)
+        except RathausError as exc:  # the database restarting: wait and try again, up to OUTAGE_SECONDS
+            if outage >= OUTAGE_SECONDS:
+                raise
+            log.warning("the job table is unreachable, trying again: %s", exc)
+            stop.wait(2.0)
+            outage += 2.0
+            continue
+        outage = 0.0
         if not jobs:
             if once:
                 break
@@ -57,18 +69,34 @@ def run_worker(queue: JobQueue, handlers: dict[str, Handler], *, worker: str | N
             beat.stop()
             log.warning("job %s %s failed (attempt %d): %s: %s", job.kind, job.key, job.attempts,
                         type(exc).__name__, exc)
-            queue.fail(job, f"{type(exc).__name__}: {exc}")
+            try:
+                queue.fail(job, f"{type(exc).__name__}: {exc}")
+            except RathausError:  # the job table is unreachable too: the lease runs out and the job comes back
+                log.warning("could not record the failure of job %s", job.id)
             report.failed += 1
             report.errors.append(f"{job.key}: {type(exc).__name__}: {exc}")
             continue
         beat.stop()
-        if queue.complete(job):
+        if _finish(queue, job, stop):
             report.done += 1
         else:
             report.lost += 1
             log.warning("job %s %s finished after its lease passed to another worker", job.kind, job.key)
     report.seconds = round(time.monotonic() - started, 2)
     return report
+
+
+def _finish(queue: JobQueue, job: Job, stop: threading.Event) -> bool:
+    """Mark a job done; while the database restarts, keep trying (the work is stored already)."""
+    waited = 0.0
+    while True:
+        try:
+            return queue.complete(job)
+        except RathausError:
+            if waited >= OUTAGE_SECONDS:
+                raise
+            stop.wait(2.0)
+            waited += 2.0
 
 
 class _Heartbeat:

@@ -63,6 +63,7 @@ EMBEDDED_KEYS = {
 }
 OVERLAP = timedelta(hours=1)  # modified_since reaches back this far, against clock skew
 JOB_KIND = "oparl.document"  # one changed document: fetch its files, index it (jobs/handlers.py)
+WORKER_ROUNDS = 3  # new worker processes while jobs are left after some crashed
 
 Progress = Callable[[str, int, int | None], None]
 
@@ -391,19 +392,27 @@ class OParlSync:
         (``rathaus worker --once``; workers started elsewhere help). Raises SourceError when a job failed
         for good: the run is then not complete, and the next run tries those documents again."""
         from rathaus.jobs.queue import open_queue
-        from rathaus.jobs.spawn import run_workers
+        from rathaus.jobs.spawn import release_stopped_workers, run_workers
 
         queue = open_queue(self.settings)
         kind = JOB_KIND
         try:
             queue.clear((kind,))  # the last run's finished jobs
+            release_stopped_workers(queue)  # and those held by workers of this machine that are gone
             dirty = self.state.dirty_documents()
             payload = {"url": url, "collection": self.collection, "hosts": sorted(self._allowed_hosts)}
             for doc_id in dirty:
                 queue.enqueue(kind, doc_id, payload)
             self.progress("index", 0, len(dirty))
-            run_workers(self.settings, workers, lambda: self.progress("index", queue.counts((kind,))["done"],
-                                                                      len(dirty)))
+            for _ in range(WORKER_ROUNDS):
+                ended = run_workers(self.settings, workers,
+                                    lambda: self.progress("index", queue.counts((kind,))["done"], len(dirty)))
+                # these workers have stopped; a job one of them still holds (it crashed, or could not record a
+                # failure while the database was away) goes back to the queue now, not when its lease runs out
+                released = sum(queue.release(name) for name, _ in ended)
+                if not released and not queue.counts((kind,))["queued"]:
+                    break
+                log.warning("%d jobs of stopped workers go to new workers", released)
             counts, failures = queue.counts((kind,)), queue.failures((kind,))
         finally:
             queue.close()
