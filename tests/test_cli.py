@@ -191,3 +191,21 @@ def test_files_with_personal_data_go_into_a_published_collection_only_when_confi
     added = run("docs", "add", str(letter), "--collection", "aushang", "--publish-personal-data")
     assert added.exit_code == 0, added.output
     assert "Personenbezogene Daten: Namen (1), IBAN (1)" in added.output and "Yıldız" not in added.output
+
+
+@pytest.mark.parametrize("database_url, message", [
+    ("postgresql://rathaus:geheim@127.0.0.1:1/rathaus", "Die Datenbank ist nicht erreichbar."),
+    ("mysql://rathaus:geheim@db/rathaus", "Die Konfiguration ist fehlerhaft."),
+])
+def test_a_wrong_database_url_gives_a_clear_error_and_no_password(tmp_path, database_url, message):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "RATHAUS_DATA_DIR": str(tmp_path / "data"), "RATHAUS_DATABASE_URL": database_url}
+    for command in (["status"], ["serve", "--port", "1"]):
+        done = subprocess.run([sys.executable, "-m", "rathaus", *command], env=env, capture_output=True, text=True,
+                              timeout=120)
+        output = done.stdout + done.stderr
+        assert done.returncode == 2 and message in output, output
+        assert "Traceback" not in output and "geheim" not in output

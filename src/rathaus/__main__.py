@@ -1,5 +1,5 @@
 """``python -m rathaus``: the command line (rathaus/cli.py), also how worker processes are started."""
 
-from rathaus.cli import app
+from rathaus.cli import run
 
-app()
+run()

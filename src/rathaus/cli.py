@@ -13,6 +13,7 @@
     rathaus tokens create mmeier           # a personal API token (Authorization: Bearer …)
     rathaus collections add bauakten --classification vertraulich --group stadt/dezernat-2/amt-32
     rathaus serve                          # web page + API on http://127.0.0.1:8000
+    rathaus db copy-to-postgres URL        # move the SQLite index to PostgreSQL, verified by checksums
 """
 
 from __future__ import annotations
@@ -64,6 +65,8 @@ app.add_typer(audit_app, name="audit")
 answers_app = typer.Typer(help="Answer records and citizens' feedback (for editors and operators).",
                           no_args_is_help=True)
 app.add_typer(answers_app, name="answers")
+db_app = typer.Typer(help="The store's database: move an SQLite installation to PostgreSQL.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
 console = Console(stderr=True)
 STAGES = {"fetch": "Listen abrufen", "files": "Dateien laden", "index": "Indexieren", "embed": "Vektoren"}
 
@@ -730,6 +733,81 @@ def status() -> None:
     runtime.close()
 
 
+CHECK_LABELS = {"collections": "Sammlungen", "documents": "Dokumente", "chunks": "Abschnitte"}
+
+
+@db_app.command("copy-to-postgres")
+def db_copy_to_postgres(
+    url: Annotated[str, typer.Argument(help="The PostgreSQL database: postgresql://user:password@host:5432/db "
+                                            "(empty, or an interrupted copy of this installation).")],
+    verify_only: Annotated[bool, typer.Option("--verify-only", help="Copy nothing; only compare counts and "
+                                                                    "checksums.")] = False,
+) -> None:
+    """Copy the SQLite index in --data-dir (collections, documents, chunks, vectors) to PostgreSQL and verify
+    it by counts and checksums. Run it again to continue an interrupted copy; the SQLite file stays as it is."""
+    from rathaus.store.copy import copy_store, verify
+    from rathaus.store.pgdb import Target
+    from rathaus.store.sqlite import SQLiteStore
+
+    try:
+        where = Target(url).where  # the URL itself is never printed: it may carry a password
+        from rathaus.store.postgres import PostgresStore
+    except RathausError as exc:
+        _fail(exc)
+    except ImportError:
+        console.print("[red]Fehler:[/red] Für PostgreSQL fehlt ein Paket: pip install 'rathaus[postgres]'")
+        raise typer.Exit(2) from None
+    db_path = state.settings.db_path
+    if not db_path.is_file():
+        console.print(f"[red]Fehler:[/red] In {state.settings.data_dir} gibt es keinen SQLite-Index ({db_path.name}).")
+        raise typer.Exit(2)
+    console.print(f"Quelle: {db_path}\nZiel: PostgreSQL, {where}")
+    source = SQLiteStore(db_path, lexical_cache="off", vector_cache="off")
+    target = None
+    details: dict[str, Any] = {"verify_only": verify_only}
+    try:
+        target = PostgresStore(url, max_connections=2)
+        if not verify_only:
+            with _progress() as progress:
+                task = progress.add_task("Dokumente kopieren", total=None)
+                report = copy_store(source, target,
+                                    progress=lambda done, total: progress.update(task, completed=done, total=total))
+            details |= {"written": report.written, "unchanged": report.unchanged, "vectors": report.vectors}
+            console.print(f"{report.written} Dokument(e) kopiert, {report.unchanged} waren schon da; "
+                          f"{report.chunks} Abschnitte, {report.vectors} Vektoren"
+                          f"{f' ({report.model})' if report.model else ''} in {report.seconds} s.")
+        console.print("Prüfe die Kopie …")
+        result = verify(source, target)
+    except RathausError as exc:
+        _audit("store.copy", where, **details, ok=False, error=exc.code)
+        _fail(exc)
+    finally:
+        source.close()
+        if target is not None:
+            target.close()
+    table = Table(title="Vergleich SQLite → PostgreSQL")
+    for column in ("Was", "Quelle", "Ziel", "Prüfsumme", "Ergebnis"):
+        table.add_column(column)
+    for check in result.checks:
+        label = CHECK_LABELS.get(check.name) or f"Vektoren ({check.name.removeprefix('vectors:')})"
+        checksum = check.source_checksum[:10] + ("" if check.checksums_match else f" ≠ {check.target_checksum[:10]}")
+        wrong = [w for w, ok in (("Anzahl", check.counts_match), ("Prüfsumme", check.checksums_match)) if not ok]
+        table.add_row(label, str(check.source_count), str(check.target_count), checksum,
+                      "[green]stimmt[/green]" if check.ok else f"[red]weicht ab[/red] ({', '.join(wrong)})")
+    console.print(table)
+    _audit("store.copy", where, **details, ok=result.ok, differences=result.differences)
+    if not result.ok:
+        console.print("[red]Die Kopie weicht von der Quelle ab.[/red] Ein erneuter Aufruf ohne --verify-only "
+                      "ergänzt fehlende und geänderte Dokumente und fehlende Vektoren; was im Ziel selbst "
+                      "verändert wurde, behebt nur eine Kopie in eine leere Datenbank.")
+        raise typer.Exit(2)
+    console.print(f"[green]Kopie vollständig[/green] (geprüft in {result.seconds} s).")
+    if not verify_only:
+        hint = " und RATHAUS_STORE auf auto oder postgres" if state.settings.store == "sqlite" else ""
+        console.print(f"Nächster Schritt: RATHAUS_DATABASE_URL auf diese PostgreSQL-URL setzen{hint} (Umgebung "
+                      f"oder .env) und Rathaus neu starten. Die SQLite-Datei bleibt als Sicherung erhalten.")
+
+
 @app.command()
 def serve(
     host: Annotated[str | None, typer.Option(help="Bind address.")] = None,
@@ -743,7 +821,12 @@ def serve(
 
     settings = state.settings.model_copy(update={"embed_in_background": not no_embed and
                                                  state.settings.embed_in_background})
-    application = create_app(Runtime(settings))
+    runtime = Runtime(settings)
+    try:
+        runtime.store.stats()  # a wrong database URL or an unreachable server: say so before serving
+    except RathausError as exc:
+        _fail(exc)
+    application = create_app(runtime)
     console.print(f"Rathaus läuft auf http://{host or settings.host}:{port or settings.port}")
     uvicorn.run(application, host=host or settings.host, port=port or settings.port, log_level="warning")
 
@@ -761,5 +844,15 @@ def demo_server(port: Annotated[int, typer.Option(help="Port (0: any free port).
         server.serve_forever()
 
 
+def run() -> None:
+    """The ``rathaus`` command: an error the product raises on purpose (a wrong database URL, an unreachable
+    server) ends with its German message and English code, not with a traceback."""
+    try:
+        app()
+    except RathausError as exc:
+        console.print(f"[red]Fehler:[/red] {exc.user_message}\n[dim]{exc.code}: {exc}[/dim]")
+        raise SystemExit(2) from None
+
+
 if __name__ == "__main__":
-    app()
+    run()
