@@ -276,29 +276,30 @@ _PLATE_CONTEXT = re.compile(r"(?i)(kennzeichen|kfz|fahrzeug|pkw|lkw|auto|wagen|f
 _TAX_CONTEXT = re.compile(r"(?i)(steuer|idnr|identifikationsnummer|tin\b)")
 
 
-@lru_cache(maxsize=1)
-def first_names() -> frozenset[str]:
-    """First names from the person providers that ship inside the Faker package (MIT licence)."""
+def _faker_first_names(locales: Iterable[str] | None = None) -> Iterable[str]:
+    """Every first name in Faker's person providers (MIT licence) of these locales (None: all of them)."""
     import importlib
     import pkgutil
 
     import faker.providers.person as people
 
-    from rathaus.language.german import STOPWORDS
-
-    names: set[str] = set()
-    for locale in sorted(m.name for m in pkgutil.iter_modules(people.__path__)):  # every locale Faker has
+    for locale in sorted(locales or (m.name for m in pkgutil.iter_modules(people.__path__))):
         try:
             provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
         except (ImportError, AttributeError):
             continue
         for attr in ("first_names", "first_names_male", "first_names_female"):
             values = getattr(provider, attr, ())
-            if not isinstance(values, dict | list | tuple):  # some locales compute them (a property)
-                continue
-            # compared with folded text, so Cyrillic names are folded the same way
-            names.update(fold(v) for v in (values.keys() if isinstance(values, dict) else values)
-                         if v[:1].isupper() and v.isalpha())
+            if isinstance(values, dict | list | tuple):  # some locales compute them (a property)
+                yield from (values.keys() if isinstance(values, dict) else values)
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """First names of every locale Faker has, folded like the text they are compared with (Cyrillic too)."""
+    from rathaus.language.german import STOPWORDS
+
+    names = {fold(v) for v in _faker_first_names() if v[:1].isupper() and v.isalpha()}
     # a German function word is no name here, whatever it is elsewhere ("Nur", "Bis", "Man")
     return frozenset(n for n in names - NOT_FIRST_NAMES if n.lower() not in STOPWORDS)
 
@@ -307,19 +308,7 @@ def first_names() -> frozenset[str]:
 def arabic_names() -> frozenset[str]:
     """First names in Arabic and Persian script (Faker's ar_AA and fa_IR lists): the script has no capitals,
     so a name is a listed first name followed by one or two more words."""
-    import importlib
-
-    names: set[str] = set()
-    for locale in ("ar_AA", "fa_IR"):
-        try:
-            provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
-        except (ImportError, AttributeError):
-            continue
-        for attr in ("first_names", "first_names_male", "first_names_female"):
-            values = getattr(provider, attr, ())
-            names.update(v for v in (values.keys() if isinstance(values, dict) else values)
-                         if re.fullmatch(r"[\u0600-\u06ff]+", v))
-    return frozenset(names)
+    return frozenset(v for v in _faker_first_names(("ar_AA", "fa_IR")) if re.fullmatch(r"[\u0600-\u06ff]+", v))
 
 
 # Capitalised German words that are also first names in some locale but rarely names in city texts.
