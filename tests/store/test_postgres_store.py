@@ -142,13 +142,72 @@ def test_an_older_schema_is_migrated_on_opening(pg_url):
     assert names == [name for name, _ in pg_migrations.MIGRATIONS]
 
 
+def test_postings_of_an_older_database_are_filled_in(pg_url):
+    """Migration 003 builds the postings and the lexicon from the chunks a database already holds."""
+    store = PostgresStore(pg_url)
+    store.ensure_collection(Collection("rat"))
+    put(store, doc("d1", title="Hundesteuer", text="Die Hundesteuer steigt, die Hundesteuer bleibt."))
+    put(store, doc("d2", title="Kita", text="Gebühren der Kita."))
+    before = {t: store.lexical_search([t], ADMIN) for t in ("hundesteu", "kita")}
+    store.close()
+    with psycopg.connect(pg_url, autocommit=True) as conn:  # back to the schema of migration 002
+        conn.execute("DROP TABLE postings, lexicon")
+        conn.execute("DELETE FROM _migrations WHERE name = '003_postings'")
+    store = PostgresStore(pg_url)
+    assert {t: store.lexical_search([t], ADMIN) for t in before} == before
+    assert store.term_frequencies(["hundesteu", "kita", "steigt"]) == ({"hundesteu": 1, "kita": 1, "steigt": 1}, 2)
+    store.close()
+
+
+def test_postings_and_lexicon_follow_every_write(store, pg_url):
+    """Replacing and deleting documents keeps the lexicon equal to a count of the postings, and the postings
+    equal to the chunks' term frequencies."""
+    put(store, doc("p1", title="Hundesteuer", text="Die Hundesteuer steigt. " * 50))
+    put(store, doc("p2", title="Kita", text="Die Kita und die Hundesteuer."))
+    put(store, doc("p1", title="Katzen", text="Keine Hundesteuer für Katzen."))  # replaced
+    put(store, doc("p3", title="Parkgebühren", text="Parken kostet."))
+    assert store.delete_document("p3") is True
+
+    def state() -> tuple[list, list, list]:
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            lexicon = conn.execute("SELECT term, df FROM lexicon WHERE df <> 0 ORDER BY term").fetchall()
+            counted = conn.execute("SELECT term, count(*) FROM postings GROUP BY term ORDER BY term").fetchall()
+            postings = conn.execute("SELECT term, chunk_id, tf, length FROM postings ORDER BY 1, 2").fetchall()
+            expected = conn.execute("SELECT e.key, ch.id, e.value::int, ch.length FROM chunks ch CROSS JOIN "
+                                    "LATERAL jsonb_each_text(ch.tf) e ORDER BY 1, 2").fetchall()
+        return lexicon, counted, postings == expected
+
+    lexicon, counted, same = state()
+    assert lexicon == counted and same
+    assert dict(lexicon)["hundesteu"] == 2 and "parkgebuhr" not in dict(lexicon)
+    assert store.term_frequencies(["hundesteu", "katz", "parkgebuhr"])[0] == {"hundesteu": 2, "katz": 1,
+                                                                              "parkgebuhr": 0}
+    assert sorted(ids(store.lexical_search(query_terms("Hundesteuer"), ADMIN))) == ["p1", "p2"]
+
+
+def test_lexical_search_when_the_caller_sees_only_some_collections(store):
+    """Ranking the postings first is only for callers who see everything; others get the same scores
+    over what they may read."""
+    store.ensure_collection(Collection("geheim", "vertraulich", ("amt32",)))
+    put(store, doc("p1", title="Hundesteuer Hundesteuer"))
+    put(store, doc("s1", "geheim", title="Hundesteuer Hundesteuer Hundesteuer"))
+    put(store, doc("p2", title="Hundesteuer und Kita"))
+    anon = store.lexical_search(["hundesteu"], Access.anonymous())
+    admin = store.lexical_search(["hundesteu"], ADMIN)
+    assert [h.document_id for h in anon] == ["p1", "p2"] and [h.document_id for h in admin] == ["s1", "p1", "p2"]
+    assert [h.score for h in anon] == [h.score for h in admin[1:]]
+    assert [h.document_id for h in store.lexical_search(["hundesteu"], ADMIN, limit=1)] == ["s1"]
+
+
 def test_workers_starting_together_migrate_once(pg_url):
+    from rathaus.store.migrations import postgres as pg_migrations
+
     with ThreadPoolExecutor(4) as pool:
         stores = list(pool.map(lambda _: PostgresStore(pg_url, max_connections=2), range(4)))
     for s in stores:
         s.close()
     with psycopg.connect(pg_url, autocommit=True) as conn:
-        assert conn.execute("SELECT count(*) FROM _migrations").fetchone()[0] == 2
+        assert conn.execute("SELECT count(*) FROM _migrations").fetchone()[0] == len(pg_migrations.MIGRATIONS)
 
 
 # -- connections and failures --------------------------------------------------------------

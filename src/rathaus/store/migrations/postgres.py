@@ -119,7 +119,30 @@ def m002_vectors(conn: Any) -> None:
         )""")
 
 
-MIGRATIONS = [("001_documents", m001_documents), ("002_vectors", m002_vectors)]
+def m003_postings(conn: Any) -> None:
+    """Postings for BM25: one row per (term, chunk) with the term's frequency and the chunk's length, in a
+    btree on the term, and each term's document frequency in ``lexicon``. A lexical search is then an index
+    range scan over the query terms' postings plus an aggregate, instead of reading every candidate chunk's
+    ``tf`` (0.6 s for a term in 40k chunks; seconds per query at 100k chunks), and the document frequencies
+    are one row each instead of a GIN count. Terms longer than PostgreSQL indexes are left out, as in ``tsv``.
+    Filled here from the chunks' ``tf``."""
+    conn.execute("""
+        CREATE TABLE postings (
+            term text COLLATE "C" NOT NULL,
+            chunk_id bigint NOT NULL,
+            tf integer NOT NULL,
+            length integer NOT NULL,
+            PRIMARY KEY (term, chunk_id) INCLUDE (tf, length)
+        )""")
+    conn.execute("""
+        INSERT INTO postings (term, chunk_id, tf, length)
+        SELECT e.key, ch.id, e.value::integer, ch.length FROM chunks ch CROSS JOIN LATERAL jsonb_each_text(ch.tf) e
+        WHERE octet_length(e.key) <= 2046 ORDER BY 1, 2""")
+    conn.execute("CREATE TABLE lexicon (term text COLLATE \"C\" PRIMARY KEY, df bigint NOT NULL)")
+    conn.execute("INSERT INTO lexicon SELECT term, count(*) FROM postings GROUP BY term ORDER BY term")
+
+
+MIGRATIONS = [("001_documents", m001_documents), ("002_vectors", m002_vectors), ("003_postings", m003_postings)]
 
 
 def apply(conn: Any, target: Target, migrations: list[tuple[str, Any]] = MIGRATIONS) -> list[str]:
