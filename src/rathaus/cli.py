@@ -90,8 +90,12 @@ def main(
     state.settings = Settings(**overrides)
 
 
-def _fail(exc: RathausError) -> None:
+def _say_error(exc: RathausError) -> None:
     console.print(f"[red]Fehler:[/red] {exc.user_message}\n[dim]{exc.code}: {exc}[/dim]")
+
+
+def _fail(exc: RathausError) -> None:
+    _say_error(exc)
     raise typer.Exit(2)
 
 
@@ -823,7 +827,7 @@ def serve(
                                                  state.settings.embed_in_background})
     runtime = Runtime(settings)
     try:
-        runtime.store.stats()  # a wrong database URL or an unreachable server: say so before serving
+        runtime.store  # noqa: B018 - opening it finds a wrong database URL or an unreachable server: say so before serving
     except RathausError as exc:
         _fail(exc)
     application = create_app(runtime)
@@ -850,7 +854,7 @@ def run() -> None:
     try:
         app()
     except RathausError as exc:
-        console.print(f"[red]Fehler:[/red] {exc.user_message}\n[dim]{exc.code}: {exc}[/dim]")
+        _say_error(exc)
         raise SystemExit(2) from None
 
 

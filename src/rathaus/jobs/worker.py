@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from rathaus.errors import RathausError
@@ -44,18 +45,8 @@ def run_worker(queue: JobQueue, handlers: dict[str, Handler], *, worker: str | N
     stop = stop or threading.Event()
     started = time.monotonic()
     kinds = tuple(sorted(handlers))
-    outage = 0.0  # seconds the job table has been unreachable in a row
     while not stop.is_set():
-        try:
-            jobs = queue.claim(report.worker, kinds, limit=1, lease_seconds=lease_seconds)
-        except RathausError as exc:  # the database restarting: wait and try again, up to OUTAGE_SECONDS
-            if outage >= OUTAGE_SECONDS:
-                raise
-            log.warning("the job table is unreachable, trying again: %s", exc)
-            stop.wait(2.0)
-            outage += 2.0
-            continue
-        outage = 0.0
+        jobs = _patiently(lambda: queue.claim(report.worker, kinds, limit=1, lease_seconds=lease_seconds), stop)
         if not jobs:
             if once:
                 break
@@ -77,7 +68,7 @@ def run_worker(queue: JobQueue, handlers: dict[str, Handler], *, worker: str | N
             report.errors.append(f"{job.key}: {type(exc).__name__}: {exc}")
             continue
         beat.stop()
-        if _finish(queue, job, stop):
+        if _patiently(partial(queue.complete, job), stop):  # the work is stored: keep trying to say so
             report.done += 1
         else:
             report.lost += 1
@@ -86,15 +77,17 @@ def run_worker(queue: JobQueue, handlers: dict[str, Handler], *, worker: str | N
     return report
 
 
-def _finish(queue: JobQueue, job: Job, stop: threading.Event) -> bool:
-    """Mark a job done; while the database restarts, keep trying (the work is stored already)."""
+def _patiently(call: Callable[[], Any], stop: threading.Event) -> Any:
+    """``call()``, tried again every 2 s while the job table is unreachable (the database restarting), for
+    up to OUTAGE_SECONDS."""
     waited = 0.0
     while True:
         try:
-            return queue.complete(job)
-        except RathausError:
+            return call()
+        except RathausError as exc:
             if waited >= OUTAGE_SECONDS:
                 raise
+            log.warning("the job table is unreachable, trying again: %s", exc)
             stop.wait(2.0)
             waited += 2.0
 

@@ -157,10 +157,12 @@ CASE = re.compile(r"(?:\bAz\.?|\bAZ|\bAktenzeichen|\bGeschäftszeichen|\bGz\.?|\
                   # bounded and unambiguous, so a hostile "1-1-1-…" cannot make the match take exponential time
                   r"((?:[A-ZÄÖÜ][A-Za-zäöü]{0,3}[ ](?=\d))?(?=[\w./-]{0,60}\d)[\w][\w./-]{0,60}[\w](?:[ ]-[ ]\w{1,20}){0,3}"
                   r"(?:[ ]\d{2,5}(?![\w.])){0,4})")
-_STREET_END = (r"(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad|markt|"
-               r"promenade|kai|graben|stieg|wall|berg|tor|hof|anger|feld|garten|park|höhe|grund)")
-_STREET_END_CAPITAL = (r"(?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Chaussee|Steig|Pfad|Markt|"
-                       r"Promenade|Graben|Stieg|Wall|Berg|Hof|Anger|Feld|Garten|Park|Höhe|Grund)")
+# Last parts of street names: "Hauptstraße", "Lindenweg"; after a hyphen capitalised: "Clara-Zetkin-Straße"
+_STREET_WORDS = ("straße", "strasse", r"str\.", "weg", "platz", "allee", "gasse", "ring", "damm", "ufer", "chaussee",
+                 "steig", "pfad", "markt", "promenade", "kai", "graben", "stieg", "wall", "berg", "tor", "hof", "anger",
+                 "feld", "garten", "park", "höhe", "grund")
+_STREET_END = f"(?:{'|'.join(_STREET_WORDS)})"
+_STREET_END_CAPITAL = f"(?:{'|'.join(w[0].upper() + w[1:] for w in _STREET_WORDS)})"
 STREET = re.compile(
     rf"(?:\b(?:{_UP}[\w.'-]{{0,40}}[ \t]+)?(?:{_UP}[\wäöüß-]{{0,40}}{_STREET_END}|{_UP}[\w-]{{0,40}}[ \t](?:Straße|Str\.|Weg|Platz|Allee|Gasse|Ring|"
     rf"Damm|Ufer|Chaussee)|{_UP}[\w-]{{0,60}}-{_STREET_END_CAPITAL})|\b(?:Am|An der|An den|Auf dem|Auf der|Auf den|Im|In der|In den|"

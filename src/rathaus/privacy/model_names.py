@@ -49,12 +49,10 @@ class ModelAssistedDetector:
         self.detector = detector
         self.backend = backend
         self.max_tokens = max_tokens
-        self.case_patterns = detector.case_patterns
-        self.types = detector.types
 
     def find(self, text: str) -> list[Entity]:
         found = self.detector.find(text)
-        if "PERSON" not in self.types or not text.strip():
+        if "PERSON" not in self.detector.types or not text.strip():
             return found
         extra = [e for part in range(0, len(text), MAX_CHARS)
                  for e in self._names(text, part, min(len(text), part + MAX_CHARS))]
