@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -18,6 +19,8 @@ from rathaus.config import Settings
 from rathaus.embed.base import normalise
 from rathaus.language.german import terms
 from rathaus.store.sqlite import SQLiteStore
+from rathaus.store.sqlitedb import SQLiteFile
+from tests.store.pg import pg_database, pg_server, pg_url  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("RATHAUS_SHARED_DIR", ROOT.parent / "shared"))
@@ -89,3 +92,24 @@ def oparl_server() -> Iterator[Callable[..., str]]:
     for proc in procs:
         proc.kill()
         proc.wait()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def small_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[..., Any]]:
+    """Opens a small database of its own (accounts, audit, answers, workspace: store/smalldb.py) as a
+    SQLite file and, in the second run, as a schema of a fresh PostgreSQL database."""
+    opened: list[Any] = []
+
+    def open_db(name: str, migrations: list[tuple[str, Any]]) -> Any:
+        if request.param == "postgres":
+            from rathaus.store.pgfile import PostgresFile
+
+            db = PostgresFile(request.getfixturevalue("pg_url"), name, migrations)
+        else:
+            db = SQLiteFile(tmp_path / f"{name}.sqlite", migrations)
+        opened.append(db)
+        return db
+
+    yield open_db
+    for db in opened:
+        db.close()

@@ -737,7 +737,40 @@ def status() -> None:
     runtime.close()
 
 
-CHECK_LABELS = {"collections": "Sammlungen", "documents": "Dokumente", "chunks": "Abschnitte"}
+CHECK_LABELS = {"collections": "Sammlungen", "documents": "Dokumente", "chunks": "Abschnitte",
+                "small:identity": "Konten, Gruppen, Sitzungen", "small:audit": "Prüfprotokoll",
+                "small:answers": "Antwortprotokoll", "small:workspace": "Vorlagen und Verläufe"}
+
+
+def _small_databases() -> list[tuple[str, Any]]:
+    """The small databases of their own (store/smalldb.py) and their migrations."""
+    from rathaus.answer.provenance import MIGRATIONS as ANSWERS
+    from rathaus.identity.accounts import MIGRATIONS as IDENTITY
+    from rathaus.identity.audit import MIGRATIONS as AUDIT
+    from rathaus.workspace.db import MIGRATIONS as WORKSPACE
+
+    return [("identity", IDENTITY), ("audit", AUDIT), ("answers", ANSWERS), ("workspace", WORKSPACE)]
+
+
+def _copy_small_databases(url: str, verify_only: bool) -> list[Any]:
+    """Copy (or only compare) each small database that has a file in the data directory."""
+    from rathaus.store.copy import copy_small_db, verify_small_db
+    from rathaus.store.pgfile import PostgresFile
+    from rathaus.store.sqlitedb import SQLiteFile
+
+    checks = []
+    for name, migrations in _small_databases():
+        path = state.settings.data_dir / f"{name}.sqlite"
+        if not path.is_file():
+            continue
+        source, target = SQLiteFile(path, migrations), PostgresFile(url, name, migrations)
+        try:  # every run of this command audits itself (below): its own entries are not compared
+            compare = verify_small_db if verify_only else copy_small_db
+            checks.append(compare(name, source, target, {"audit": "action = 'store.copy'"}))
+        finally:
+            source.close()
+            target.close()
+    return checks
 
 
 @db_app.command("copy-to-postgres")
@@ -747,8 +780,9 @@ def db_copy_to_postgres(
     verify_only: Annotated[bool, typer.Option("--verify-only", help="Copy nothing; only compare counts and "
                                                                     "checksums.")] = False,
 ) -> None:
-    """Copy the SQLite index in --data-dir (collections, documents, chunks, vectors) to PostgreSQL and verify
-    it by counts and checksums. Run it again to continue an interrupted copy; the SQLite file stays as it is."""
+    """Copy the SQLite installation in --data-dir to PostgreSQL and verify it by counts and checksums: the index
+    (collections, documents, chunks, vectors) and the accounts, sessions, audit log, answer log and workspace.
+    Run it again to continue an interrupted copy; the SQLite files stay as they are."""
     from rathaus.store.copy import copy_store, verify
     from rathaus.store.pgdb import Target
     from rathaus.store.sqlite import SQLiteStore
@@ -782,6 +816,7 @@ def db_copy_to_postgres(
                           f"{f' ({report.model})' if report.model else ''} in {report.seconds} s.")
         console.print("Prüfe die Kopie …")
         result = verify(source, target)
+        result.checks += _copy_small_databases(url, verify_only)
     except RathausError as exc:
         _audit("store.copy", where, **details, ok=False, error=exc.code)
         _fail(exc)
@@ -802,8 +837,9 @@ def db_copy_to_postgres(
     _audit("store.copy", where, **details, ok=result.ok, differences=result.differences)
     if not result.ok:
         console.print("[red]Die Kopie weicht von der Quelle ab.[/red] Ein erneuter Aufruf ohne --verify-only "
-                      "ergänzt fehlende und geänderte Dokumente und fehlende Vektoren; was im Ziel selbst "
-                      "verändert wurde, behebt nur eine Kopie in eine leere Datenbank.")
+                      "ergänzt fehlende und geänderte Dokumente und fehlende Vektoren sowie neue Einträge der "
+                      "Protokolle; was im Ziel selbst verändert wurde, behebt nur eine Kopie in eine leere "
+                      "Datenbank.")
         raise typer.Exit(2)
     console.print(f"[green]Kopie vollständig[/green] (geprüft in {result.seconds} s).")
     if not verify_only:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import threading
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 from rathaus import plugins
@@ -53,9 +52,10 @@ class Runtime:
 
     @cached_property
     def workspace(self) -> Any:
-        from rathaus.workspace.db import open_workspace
+        from rathaus.store.smalldb import open_small_db
+        from rathaus.workspace.db import MIGRATIONS
 
-        return open_workspace(Path(self.settings.data_dir) / "workspace.sqlite")
+        return open_small_db(self.settings, "workspace", MIGRATIONS)
 
     @cached_property
     def prompts(self) -> Any:

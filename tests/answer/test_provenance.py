@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from rathaus.answer.provenance import SCHEMA, ProvenanceLog
+from rathaus.answer.provenance import MIGRATIONS, SCHEMA, ProvenanceLog
 from rathaus.errors import InputError, NotFound
 
 
@@ -39,8 +39,8 @@ def test_a_file_from_before_the_one_feedback_rule_keeps_the_newest_vote(tmp_path
     assert ProvenanceLog(path, retention_days=3650).feedback_summary() == {"hilfreich": 1}  # reopening is a no-op
 
 
-def test_report_counts_answers_refusals_and_votes_per_assistant(tmp_path):
-    log = ProvenanceLog(tmp_path / "answers.sqlite")
+def test_report_counts_answers_refusals_and_votes_per_assistant(small_db):
+    log = ProvenanceLog(small_db("answers", MIGRATIONS))
     a, b, c = record(log), record(log, refused=True), record(log, assistant="intern")
     log.add_feedback(a, -1, "unvollstaendig")
     log.add_feedback(b, -1, "falsch")
@@ -56,8 +56,8 @@ def test_report_counts_answers_refusals_and_votes_per_assistant(tmp_path):
     assert log.feedback_for(record(log)) is None
 
 
-def test_feedback_needs_a_known_answer_and_a_listed_reason(tmp_path):
-    log = ProvenanceLog(tmp_path / "answers.sqlite")
+def test_feedback_needs_a_known_answer_and_a_listed_reason(small_db):
+    log = ProvenanceLog(small_db("answers", MIGRATIONS))
     with pytest.raises(NotFound):
         log.add_feedback("0" * 32, 1, "hilfreich")
     with pytest.raises(InputError):
@@ -67,13 +67,12 @@ def test_feedback_needs_a_known_answer_and_a_listed_reason(tmp_path):
     assert log.feedback_summary() == {}
 
 
-def test_records_older_than_the_retention_are_deleted_with_their_feedback(tmp_path):
-    log = ProvenanceLog(tmp_path / "answers.sqlite", retention_days=1)
+def test_records_older_than_the_retention_are_deleted_with_their_feedback(small_db):
+    log = ProvenanceLog(small_db("answers", MIGRATIONS), retention_days=1)
     old = record(log)
     log.add_feedback(old, 1, "hilfreich")
     log._conn().execute("UPDATE provenance SET created_at = ? WHERE id = ?",
                         ((datetime.now(UTC) - timedelta(days=2)).isoformat(), old))
-    log._conn().commit()
     record(log)  # writing a record prunes what is past the retention
     with pytest.raises(NotFound):
         log.get(old)

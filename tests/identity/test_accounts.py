@@ -3,18 +3,16 @@ follows the database (not a cached session)."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from rathaus.documents import Access
 from rathaus.errors import InputError, NotFound
-from rathaus.identity.accounts import Accounts, normalise_group
+from rathaus.identity.accounts import MIGRATIONS, Accounts, normalise_group
 
 
 @pytest.fixture
-def accounts(tmp_path):
-    a = Accounts(tmp_path / "identity.sqlite")
+def accounts(small_db):
+    a = Accounts(small_db("identity", MIGRATIONS))
     a.add_group("stadt")
     a.add_group("dezernat-2", parent="stadt")
     a.add_group("stadt/dezernat-2/amt-32", description="Ordnungsamt")
@@ -22,9 +20,9 @@ def accounts(tmp_path):
     a.close()
 
 
-def test_passwords_are_argon2id_hashes(accounts, tmp_path):
+def test_passwords_are_argon2id_hashes(accounts):
     accounts.add_user("mmeier", "Sommer im Rathaus 2026", groups=["stadt/dezernat-2/amt-32"])
-    stored = sqlite3.connect(tmp_path / "identity.sqlite").execute("SELECT password_hash FROM users").fetchone()[0]
+    stored = accounts.db.conn().execute("SELECT password_hash FROM users").fetchone()[0]
     assert stored.startswith("$argon2id$") and "Sommer" not in stored
     assert accounts.verify_password("MMeier", "Sommer im Rathaus 2026").name == "mmeier"
     assert accounts.verify_password("mmeier", "Sommer im Rathaus 2025") is None
@@ -72,11 +70,14 @@ def test_access_follows_membership_and_the_hierarchy(accounts):
     assert admin.is_admin and not admin.access().admin  # the admin role manages; it does not read everything
 
 
-def test_tokens_are_stored_as_hashes_and_can_be_revoked(accounts, tmp_path):
+def test_tokens_are_stored_as_hashes_and_can_be_revoked(accounts):
     accounts.add_user("mmeier", None)
     token = accounts.create_token("mmeier", "Fachverfahren")
-    raw = (tmp_path / "identity.sqlite").read_bytes()
-    assert token.encode() not in raw and token[4:20].encode() not in raw
+    stored = repr(accounts.db.conn().execute("SELECT * FROM tokens").fetchall())
+    assert token not in stored and token[4:20] not in stored
+    if accounts.path is not None:  # the SQLite file, every page of it
+        raw = accounts.path.read_bytes()
+        assert token.encode() not in raw and token[4:20].encode() not in raw
     assert accounts.user_for_token(token).name == "mmeier"
     assert accounts.user_for_token(token + "x") is None and accounts.user_for_token("") is None
     [listed] = accounts.tokens()

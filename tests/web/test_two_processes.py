@@ -1,6 +1,10 @@
 """The API served from two processes against one database: what one ``rathaus serve`` process writes,
 the other serves at once, on SQLite (one data directory) and on PostgreSQL (RATHAUS_DATABASE_URL).
-This is how a city runs several API workers behind a load balancer."""
+This is how a city runs several API workers behind a load balancer.
+
+On PostgreSQL each process has a data directory of its own, as on two machines, and the commands run
+from a third: accounts, sessions, the audit log, answer provenance and the workspace live in the
+database (store/smalldb.py), so a sign-in on one server holds on the other."""
 
 from __future__ import annotations
 
@@ -20,6 +24,9 @@ from tests.store.pg import pg_database, pg_server, pg_url  # noqa: F401
 pytestmark = pytest.mark.integration
 
 
+PASSWORD = "Streuplan im Januar 2026"
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -35,6 +42,13 @@ def environment(request, tmp_path) -> dict[str, str]:
     return env
 
 
+def data_dir_of(env: dict[str, str], machine: int) -> dict[str, str]:
+    """The environment of one server: on PostgreSQL a data directory of its own, as on another machine."""
+    if "RATHAUS_DATABASE_URL" not in env:
+        return env
+    return {**env, "RATHAUS_DATA_DIR": f"{env['RATHAUS_DATA_DIR']}-machine-{machine}"}
+
+
 def cli(env: dict[str, str], *args: str, stdin: str | None = None) -> str:
     done = subprocess.run([sys.executable, "-m", "rathaus", *args], env=env, input=stdin, capture_output=True,
                           text=True, timeout=300)
@@ -48,13 +62,14 @@ def two_servers(environment) -> Iterator[tuple[str, str, str]]:
     cli(env, "sync", "oparl", "demo")
     cli(env, "groups", "add", "stadt")
     cli(env, "collections", "add", "bauhof", "--classification", "intern", "--group", "stadt")
-    cli(env, "users", "add", "kurt", "--curator", "--group", "stadt", "--no-password")
+    cli(env, "users", "add", "kurt", "--curator", "--group", "stadt", stdin=f"{PASSWORD}\n")
     token = cli(env, "tokens", "create", "kurt").split()[-1]
     procs, urls = [], []
-    for _ in range(2):
+    for machine in (1, 2):
         port = _free_port()
         procs.append(subprocess.Popen([sys.executable, "-m", "rathaus", "serve", "--port", str(port), "--no-embed"],
-                                      env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True))
+                                      env=data_dir_of(env, machine), stdout=subprocess.DEVNULL,
+                                      stderr=subprocess.PIPE, text=True))
         urls.append(f"http://127.0.0.1:{port}")
     try:
         deadline = time.monotonic() + 60
@@ -102,3 +117,21 @@ def test_what_one_process_writes_the_other_serves(two_servers, tmp_path):
     answers = [httpx.post(f"{url}/api/v1/ask", json={"question": "Was kostet die Hundesteuer?"}, timeout=60).json()
                for url in (first, second)]
     assert answers[0]["answer"] == answers[1]["answer"]
+
+
+def test_a_sign_in_on_one_process_holds_on_the_other(two_servers):
+    first, second, _ = two_servers
+    signed_in = httpx.post(f"{first}/api/v1/session", json={"name": "kurt", "password": PASSWORD})
+    assert signed_in.status_code == 200, signed_in.text
+    cookies, csrf = signed_in.cookies, signed_in.json()["csrf_token"]
+    me = httpx.get(f"{second}/api/v1/session", cookies=cookies)
+    assert me.status_code == 200 and me.json()["name"] == "kurt" and me.json()["csrf_token"] == csrf
+
+    prompt = httpx.post(f"{second}/api/v1/prompts", cookies=cookies, headers={"X-CSRF-Token": csrf},
+                        json={"title": "Streuplan", "body": "Fasse den Streuplan für {{stadtteil}} zusammen."})
+    assert prompt.status_code == 201, prompt.text
+    listed = httpx.get(f"{first}/api/v1/prompts", cookies=cookies).json()
+    assert "Streuplan" in {p["title"] for p in listed["prompts"]}  # written through one, read through the other
+
+    assert httpx.delete(f"{second}/api/v1/session", cookies=cookies, headers={"X-CSRF-Token": csrf}).status_code == 204
+    assert httpx.get(f"{first}/api/v1/session", cookies=cookies).status_code == 401  # signed out everywhere

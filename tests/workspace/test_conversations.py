@@ -9,14 +9,12 @@ import pytest
 
 from rathaus.errors import NotFound
 from rathaus.workspace.conversations import Conversations
-from rathaus.workspace.db import open_workspace
+from rathaus.workspace.db import MIGRATIONS
 
 
 @pytest.fixture
-def history(tmp_path):
-    db = open_workspace(tmp_path / "workspace.sqlite")
-    yield Conversations(db, retention_days=30)
-    db.close()
+def history(small_db):
+    return Conversations(small_db("workspace", MIGRATIONS), retention_days=30)
 
 
 def test_only_the_owner_reads_a_conversation(history):

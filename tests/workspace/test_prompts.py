@@ -6,7 +6,7 @@ import pytest
 
 from rathaus.errors import InputError, NotFound
 from rathaus.identity.accounts import User
-from rathaus.workspace.db import open_workspace
+from rathaus.workspace.db import MIGRATIONS
 from rathaus.workspace.prompts import PromptForbidden, PromptLibrary
 
 
@@ -20,8 +20,8 @@ CARL = user("carl", "stadt/dezernat-3")
 
 
 @pytest.fixture
-def library(tmp_path):
-    db = open_workspace(tmp_path / "workspace.sqlite")
+def library(small_db):
+    db = small_db("workspace", MIGRATIONS)
     yield PromptLibrary(db)
     db.close()
 

@@ -1,4 +1,5 @@
-"""Provenance records and feedback, in their own SQLite file (``answers.sqlite``).
+"""Provenance records and feedback, in a small database of their own (``answers.sqlite``, or the schema
+``answers`` on PostgreSQL: store/smalldb.py).
 
 Every answer gets a record: the question (personal data in it replaced by its type, e.g. "[PHONE]"),
 the assistant profile, backend and model, the privacy policy's routing decision, the prompt
@@ -25,6 +26,7 @@ from typing import Any
 
 from rathaus.errors import InputError, NotFound
 from rathaus.store import migrations
+from rathaus.store.smalldb import open_small_db
 from rathaus.store.sqlitedb import SQLiteFile
 
 FEEDBACK_REASONS = ("hilfreich", "falsch", "unvollstaendig", "veraltet", "unverstaendlich", "quelle_passt_nicht",
@@ -68,7 +70,7 @@ def m002_one_feedback_per_answer(conn: Any) -> None:
 
 def m003_routing(conn: Any) -> None:
     """The privacy policy's decision per answer (privacy/policy.py Route.record), as JSON."""
-    if "routing" not in {row[1] for row in conn.execute("PRAGMA table_info(provenance)")}:
+    if "routing" not in {column[0] for column in conn.execute("SELECT * FROM provenance LIMIT 0").description}:
         conn.execute("ALTER TABLE provenance ADD COLUMN routing TEXT")
 
 
@@ -103,15 +105,16 @@ class AssistantReport:
 
 
 class ProvenanceLog:
-    def __init__(self, path: str | Path, retention_days: int = 30, store_answers: bool = False) -> None:
-        self.db = SQLiteFile(path, MIGRATIONS)
+    def __init__(self, db: str | Path | Any, retention_days: int = 30, store_answers: bool = False) -> None:
+        """``db``: a path to a SQLite file, or an opened small database (see store/smalldb.py)."""
+        self.db = SQLiteFile(db, MIGRATIONS) if isinstance(db, str | Path) else db
         self.path = self.db.path
         self.retention = timedelta(days=retention_days)
         self.store_answers = store_answers
 
     @classmethod
     def from_settings(cls, settings: Any) -> ProvenanceLog:
-        return cls(Path(settings.data_dir) / "answers.sqlite", settings.provenance_retention_days,
+        return cls(open_small_db(settings, "answers", MIGRATIONS), settings.provenance_retention_days,
                    settings.store_answers)
 
     def _conn(self) -> Any:

@@ -1,4 +1,5 @@
-"""Staff accounts, org-unit groups and personal API tokens, in their own SQLite file (``identity.sqlite``).
+"""Staff accounts, org-unit groups and personal API tokens, in a small database of their own
+(``identity.sqlite``, or the schema ``identity`` when the store is PostgreSQL).
 
     accounts = Accounts.from_settings(settings)
     accounts.add_group("stadt"); accounts.add_group("amt-32", parent="stadt/dezernat-2")
@@ -38,7 +39,8 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from rathaus.documents import Access
 from rathaus.errors import InputError, NotFound
 from rathaus.store import migrations
-from rathaus.store.sqlitedb import SQLiteFile, write_transaction
+from rathaus.store.smalldb import open_small_db
+from rathaus.store.sqlitedb import SQLiteFile
 
 ROLES = ("admin", "curator", "user")
 TOKEN_PREFIX = "rth_"
@@ -176,15 +178,15 @@ def normalise_group(path: str) -> str:
 
 
 class Accounts:
-    def __init__(self, path: str | Path) -> None:
-        self.db = SQLiteFile(path, MIGRATIONS)
+    def __init__(self, db: str | Path | Any) -> None:
+        """``db``: a path to a SQLite file, or an opened small database (see store/smalldb.py)."""
+        self.db = SQLiteFile(db, MIGRATIONS) if isinstance(db, str | Path) else db
         self.path = self.db.path
-        self._lock = self.db.lock
         self._hasher = PasswordHasher()
 
     @classmethod
     def from_settings(cls, settings: Any) -> Accounts:
-        return cls(Path(settings.data_dir) / "identity.sqlite")
+        return cls(open_small_db(settings, "identity", MIGRATIONS))
 
     def _conn(self) -> Any:
         return self.db.conn()
@@ -197,7 +199,7 @@ class Accounts:
         """Create an org unit; ``name`` may be a full path or a unit below ``parent``. Returns the path."""
         path = normalise_group(f"{parent}/{name}" if parent else name)
         parent_path = path.rsplit("/", 1)[0] if "/" in path else None
-        with write_transaction(self._conn(), self._lock) as conn:
+        with self.db.write() as conn:
             if parent_path and conn.execute("SELECT 1 FROM groups WHERE path = ?", (parent_path,)).fetchone() is None:
                 raise InputError(f"parent group {parent_path!r} does not exist; create it first",
                                  user_message=f"Die übergeordnete Gruppe „{parent_path}“ gibt es nicht.")
@@ -245,20 +247,21 @@ class Accounts:
             raise InputError(f"role must be one of {', '.join(ROLES)}",
                              user_message=f"Die Rolle muss {', '.join(ROLES)} sein.")
         hashed = self._hash(password) if password is not None else None
-        with write_transaction(self._conn(), self._lock) as conn:
+        with self.db.write() as conn:
             if conn.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone():
                 raise InputError(f"user {name!r} already exists", user_message=f"Den Benutzer „{name}“ gibt es schon.")
             paths = self._require_groups(conn, list(groups))
-            cur = conn.execute("INSERT INTO users(name, display_name, password_hash, role, created_at) "
-                               "VALUES (?,?,?,?,?)", (name, display_name, hashed, role, _now()))
-            conn.executemany("INSERT INTO user_groups VALUES (?, ?)", [(cur.lastrowid, p) for p in paths])
+            user_id = conn.execute("INSERT INTO users(name, display_name, password_hash, role, created_at) "
+                                   "VALUES (?,?,?,?,?) RETURNING id", (name, display_name, hashed, role, _now())
+                                   ).fetchone()[0]
+            conn.executemany("INSERT INTO user_groups VALUES (?, ?)", [(user_id, p) for p in paths])
         return self.user(name)
 
     def upsert_external_user(self, external_id: str, name: str, role: str, groups: list[str],
                              display_name: str = "") -> User:
         """Create or update a single-sign-on user, found by ``external_id`` (issuer and subject). The role
         and groups are replaced: the identity provider is the source of truth for them."""
-        with write_transaction(self._conn(), self._lock) as conn:
+        with self.db.write() as conn:
             paths = self._require_groups(conn, groups)
             row = conn.execute("SELECT id, name FROM users WHERE external_id = ?", (external_id,)).fetchone()
             if row is None:
@@ -270,8 +273,8 @@ class Accounts:
                     raise InputError(f"the provider's user name {name!r} is not usable",
                                      user_message="Ihr Benutzername beim Identitätsanbieter ist hier nicht nutzbar.")
                 user_id = conn.execute("INSERT INTO users(name, display_name, password_hash, role, created_at, "
-                                       "external_id) VALUES (?,?,NULL,?,?,?)",
-                                       (name, display_name, role, _now(), external_id)).lastrowid
+                                       "external_id) VALUES (?,?,NULL,?,?,?) RETURNING id",
+                                       (name, display_name, role, _now(), external_id)).fetchone()[0]
             else:
                 user_id, name = row
                 conn.execute("UPDATE users SET role = ?, display_name = ? WHERE id = ?", (role, display_name, user_id))
@@ -300,7 +303,7 @@ class Accounts:
     def set_groups(self, name: str, groups: list[str]) -> User:
         """Replace a user's groups; their next request sees only what the new groups allow."""
         user = self.user(name)
-        with write_transaction(self._conn(), self._lock) as conn:
+        with self.db.write() as conn:
             paths = self._require_groups(conn, groups)
             conn.execute("DELETE FROM user_groups WHERE user_id = ?", (user.id,))
             conn.executemany("INSERT INTO user_groups VALUES (?, ?)", [(user.id, p) for p in paths])
@@ -311,20 +314,20 @@ class Accounts:
             raise InputError(f"role must be one of {', '.join(ROLES)}",
                              user_message=f"Die Rolle muss {', '.join(ROLES)} sein.")
         user = self.user(name)
-        with write_transaction(self._conn(), self._lock) as conn:
+        with self.db.write() as conn:
             conn.execute("UPDATE users SET role = ? WHERE id = ?", (role, user.id))
         return self.user(name)
 
     def set_disabled(self, name: str, disabled: bool = True) -> User:
         user = self.user(name)
-        with write_transaction(self._conn(), self._lock) as conn:
+        with self.db.write() as conn:
             conn.execute("UPDATE users SET disabled = ? WHERE id = ?", (int(disabled), user.id))
         return self.user(name)
 
     def set_password(self, name: str, password: str) -> None:
         user = self.user(name)
         hashed = self._hash(password)
-        with write_transaction(self._conn(), self._lock) as conn:
+        with self.db.write() as conn:
             conn.execute("UPDATE users SET password_hash = ? WHERE id = ?", (hashed, user.id))
 
     def verify_password(self, name: str, password: str) -> User | None:
@@ -340,7 +343,7 @@ class Accounts:
         if stored is None or row[1]:
             return None
         if self._hasher.check_needs_rehash(stored):
-            with write_transaction(self._conn(), self._lock) as conn:
+            with self.db.write() as conn:
                 conn.execute("UPDATE users SET password_hash = ? WHERE name = ?",
                              (self._hasher.hash(password), name.strip().lower()))
         return self.user(name)
@@ -350,7 +353,7 @@ class Accounts:
         """A new personal API token for ``user``. It is returned once and stored only as a hash."""
         account = self.user(user)
         token = TOKEN_PREFIX + secrets.token_urlsafe(32)
-        with write_transaction(self._conn(), self._lock) as conn:
+        with self.db.write() as conn:
             conn.execute("INSERT INTO tokens(user_id, label, token_hash, created_at) VALUES (?,?,?,?)",
                          (account.id, label.strip() or "API", token_hash(token), _now()))
         return token
@@ -366,7 +369,7 @@ class Accounts:
                                                                                               params)]
 
     def revoke_token(self, token_id: int) -> None:
-        with write_transaction(self._conn(), self._lock) as conn:
+        with self.db.write() as conn:
             if conn.execute("UPDATE tokens SET revoked = 1 WHERE id = ?", (token_id,)).rowcount == 0:
                 raise NotFound(f"no token {token_id}")
 
@@ -380,7 +383,7 @@ class Accounts:
         if row is None:
             return None
         now = _now()
-        with write_transaction(self._conn(), self._lock) as conn:  # minute resolution keeps writes rare
+        with self.db.write() as conn:  # minute resolution keeps writes rare
             conn.execute("UPDATE tokens SET last_used = ? WHERE id = ? AND (last_used IS NULL OR last_used < ?)",
                          (now, row[0], now[:16]))
         return self.user(row[1])

@@ -1,4 +1,5 @@
-"""The audit log: administrative actions and document access, who did what and when (``audit.sqlite``).
+"""The audit log: administrative actions and document access, who did what and when (``audit.sqlite``,
+or the schema ``audit`` on PostgreSQL).
 
     audit.record("mmeier", "document.add", "file:bauhof/Winterdienst.pdf", collection="bauhof")
     rows = audit.entries(since=..., actor="mmeier")
@@ -24,6 +25,7 @@ from typing import Any, TextIO
 
 from rathaus.errors import InputError
 from rathaus.store import migrations
+from rathaus.store.smalldb import open_small_db
 from rathaus.store.sqlitedb import SQLiteFile
 
 OPERATOR = "operator"
@@ -58,13 +60,14 @@ class AuditEntry:
 
 
 class AuditLog:
-    def __init__(self, path: str | Path, retention_days: int = 365) -> None:
-        self.db = SQLiteFile(path, MIGRATIONS)
+    def __init__(self, db: str | Path | Any, retention_days: int = 365) -> None:
+        """``db``: a path to a SQLite file, or an opened small database (see store/smalldb.py)."""
+        self.db = SQLiteFile(db, MIGRATIONS) if isinstance(db, str | Path) else db
         self.retention = timedelta(days=retention_days)
 
     @classmethod
     def from_settings(cls, settings: Any) -> AuditLog:
-        return cls(Path(settings.data_dir) / "audit.sqlite", settings.audit_retention_days)
+        return cls(open_small_db(settings, "audit", MIGRATIONS), settings.audit_retention_days)
 
     def _conn(self) -> Any:
         return self.db.conn()
@@ -82,7 +85,7 @@ class AuditLog:
 
     def entries(self, since: datetime | None = None, actor: str | None = None, action: str | None = None,
                 limit: int | None = None, newest_first: bool = False) -> list[AuditEntry]:
-        sql, params = "SELECT id, at, actor, action, target, details FROM audit WHERE 1", []
+        sql, params = "SELECT id, at, actor, action, target, details FROM audit WHERE 1 = 1", []
         if since is not None:
             sql += " AND at >= ?"
             params.append(since.isoformat(timespec="seconds"))

@@ -50,7 +50,6 @@ from joserfc.jwk import KeySet
 from rathaus.config import read_config_file
 from rathaus.errors import ConfigError, RathausError
 from rathaus.identity.accounts import ROLES, Accounts, User, normalise_group
-from rathaus.store.sqlitedb import write_transaction
 
 log = logging.getLogger(__name__)
 PENDING_MINUTES = 10  # a sign-in must come back from the provider within this time
@@ -162,7 +161,7 @@ class OIDCClient:
         state, nonce, verifier = secrets.token_urlsafe(24), secrets.token_urlsafe(24), secrets.token_urlsafe(48)
         redirect_uri = self.config.redirect_uri or redirect_uri
         now = datetime.now(UTC)
-        with write_transaction(self.accounts._conn(), self.accounts._lock) as conn:
+        with self.accounts.db.write() as conn:
             conn.execute("DELETE FROM oidc_pending WHERE created_at < ?",
                          ((now - timedelta(minutes=PENDING_MINUTES)).isoformat(timespec="seconds"),))
             conn.execute("INSERT INTO oidc_pending VALUES (?, ?, ?, ?, ?, ?)",
@@ -177,7 +176,7 @@ class OIDCClient:
     def finish(self, code: str, state: str) -> tuple[User, str]:
         """Check the answer, redeem the code, verify the ID token, and create or update the user.
         Returns the user and where the browser wanted to go."""
-        with write_transaction(self.accounts._conn(), self.accounts._lock) as conn:
+        with self.accounts.db.write() as conn:
             row = conn.execute("SELECT nonce, verifier, redirect_uri, return_to, created_at FROM oidc_pending "
                                "WHERE state_hash = ?", (_hash(state),)).fetchone()
             conn.execute("DELETE FROM oidc_pending WHERE state_hash = ?", (_hash(state),))  # one use only

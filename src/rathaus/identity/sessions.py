@@ -1,4 +1,5 @@
-"""Browser sign-in: server-side sessions, CSRF tokens and login throttling, in ``identity.sqlite``.
+"""Browser sign-in: server-side sessions, CSRF tokens and login throttling, in the accounts database
+(``identity.sqlite``, or the schema ``identity`` on PostgreSQL), so every API process sees every session.
 
     sessions = Sessions(accounts)
     signed_in = sessions.login("mmeier", password, client="…")   # raises Throttled after repeated failures
@@ -26,7 +27,6 @@ from datetime import UTC, datetime, timedelta
 
 from rathaus.errors import RathausError
 from rathaus.identity.accounts import Accounts, User
-from rathaus.store.sqlitedb import write_transaction
 
 
 class Throttled(RathausError):
@@ -66,7 +66,7 @@ class Sessions:
         return self.accounts._conn()
 
     def _write(self):
-        return write_transaction(self._conn(), self.accounts._lock)
+        return self.accounts.db.write()
 
     # -- throttling --------------------------------------------------------------------------
     def check_throttle(self, name: str, client: str) -> None:

@@ -307,6 +307,74 @@ def _text_digest(text: str) -> str:
     return hashlib.sha256(text.replace("\x00", "").encode("utf-8")).hexdigest()
 
 
+# -- the small databases -------------------------------------------------------------------
+def copy_small_db(name: str, source: Any, target: Any, skip: dict[str, str] | None = None) -> Check:
+    """Copy one small database (accounts, audit log, answers, workspace: store/smalldb.py) from its
+    SQLite file (``SQLiteFile``) into its PostgreSQL schema (``PostgresFile``), then compare them.
+
+    All tables in one transaction, so a stop leaves the schema as it was. Rows keep their ids (a session
+    refers to its user by id); identity columns then continue after the highest. The schema must be
+    empty or hold nothing but rows of the source (an earlier copy, to which the rows added since, such as
+    new audit entries, are appended). A schema with other or changed rows is left alone, and the
+    comparison shows the difference: two installations are never mixed. ``skip``: see verify_small_db."""
+    tables = _small_tables(source)
+    with target.write() as conn:
+        wanted, present = {}, {}
+        for table in tables:
+            names = ", ".join(f'"{c}"' for c in _small_columns(source, table))
+            wanted[table] = source.conn().execute(f'SELECT {names} FROM "{table}"').fetchall()
+            present[table] = {_line(row) for row in conn.execute(f'SELECT {names} FROM "{table}"')}
+        if all(present[t] <= {_line(row) for row in wanted[t]} for t in tables):
+            identity = {(t, c) for t, c in conn.execute(
+                "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = ? "
+                "AND is_identity = 'YES'", (target.schema,))}
+            for table in tables:
+                columns = _small_columns(source, table)
+                names = ", ".join(f'"{c}"' for c in columns)
+                rows = [row for row in wanted[table] if _line(row) not in present[table]]
+                conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})', rows)
+                for column in columns:
+                    if (table, column) in identity and rows:
+                        conn.execute(f"SELECT setval(pg_get_serial_sequence(?, ?), (SELECT max(\"{column}\") "
+                                     f'FROM "{table}"))', (f'"{target.schema}"."{table}"', column))
+    return verify_small_db(name, source, target, skip)
+
+
+def verify_small_db(name: str, source: Any, target: Any, skip: dict[str, str] | None = None) -> Check:
+    """Counts and a checksum over every row of every table (sorted canonical JSON lines), both sides.
+    ``skip``: table -> an SQL condition for rows left out of the comparison (the copy command's own
+    audit entries, which every run adds to one side)."""
+    sides = []
+    for db in (source, target):
+        lines: list[bytes] = []
+        for table in _small_tables(source):
+            names = ", ".join(f'"{c}"' for c in _small_columns(source, table))
+            where = f" WHERE NOT ({skip[table]})" if skip and table in skip else ""
+            lines += sorted(_line([table, *row]) for row in db.conn().execute(f'SELECT {names} FROM "{table}"{where}'))
+        digest = hashlib.sha256()
+        for line in lines:
+            digest.update(line)
+        sides.append((len(lines), digest.hexdigest()))
+    return Check(f"small:{name}", sides[0][0], sides[1][0], sides[0][1], sides[1][1])
+
+
+def _small_tables(source: Any) -> list[str]:
+    """The tables of a SQLite small database, each after the tables its foreign keys point to."""
+    conn = source.conn()
+    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
+                                        "'sqlite%' AND name != '_migrations' ORDER BY name")]
+    parents = {n: {r[2] for r in conn.execute(f'PRAGMA foreign_key_list("{n}")')} - {n} for n in names}
+    ordered: list[str] = []
+    while len(ordered) < len(names):
+        ready = [n for n in names if n not in ordered and parents[n] <= set(ordered)]
+        ordered += ready or [n for n in names if n not in ordered]  # a cycle: keep the rest as it is
+    return ordered
+
+
+def _small_columns(source: Any, table: str) -> list[str]:
+    return [r[1] for r in source.conn().execute(f'PRAGMA table_info("{table}")')]
+
+
 # -- backend SQL -----------------------------------------------------------------------
 _DOC_FIELDS = ("id, collection, type, title, reference, date, organizations, meeting_date, result, web_url, "
                "source_url, body, modified, content_hash, metadata")

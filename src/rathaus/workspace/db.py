@@ -1,12 +1,11 @@
-"""The workspace database (``workspace.sqlite``) and its migrations."""
+"""The workspace database (``workspace.sqlite``, or the schema ``workspace``: store/smalldb.py) and its
+migrations."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from rathaus.store import migrations
-from rathaus.store.sqlitedb import SQLiteFile
 
 
 def m001_workspace(conn: Any) -> None:
@@ -58,6 +57,3 @@ def m001_workspace(conn: Any) -> None:
 
 MIGRATIONS = [("workspace_001", m001_workspace)]
 
-
-def open_workspace(path: str | Path) -> SQLiteFile:
-    return SQLiteFile(path, MIGRATIONS)

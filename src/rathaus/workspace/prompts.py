@@ -112,8 +112,9 @@ class PromptLibrary:
                                                    "anlegen.")
         shares = sorted({normalise_group(g) for g in shared_with or []})
         with self.db.write() as conn:
-            prompt_id = conn.execute("INSERT INTO prompts(owner_kind, owner, created_at) VALUES (?,?,?)",
-                                     ("group" if owner_group else "user", owner_group or user.name, _now())).lastrowid
+            prompt_id = conn.execute("INSERT INTO prompts(owner_kind, owner, created_at) VALUES (?,?,?) RETURNING id",
+                                     ("group" if owner_group else "user", owner_group or user.name, _now())
+                                     ).fetchone()[0]
             self._add_version(conn, prompt_id, 1, title, description, body, tags or [], user.name)
             conn.executemany("INSERT INTO prompt_shares VALUES (?, ?)", [(prompt_id, g) for g in shares])
         return self.get(user, prompt_id)
@@ -145,16 +146,15 @@ class PromptLibrary:
     def install_starters(self) -> int:
         """Add the German starter prompts that ship with Rathaus (once; later runs add only new ones)."""
         data = tomllib.loads((files("rathaus.workspace") / "starter_prompts.toml").read_text(encoding="utf-8"))
-        conn = self.db.conn()
-        have = {r[0] for r in conn.execute(
-            "SELECT v.title FROM prompts p JOIN prompt_versions v ON v.prompt_id = p.id WHERE p.owner_kind = 'system'")}
         added = 0
-        with self.db.write() as conn:
+        with self.db.write() as conn:  # read inside the transaction: processes starting together add them once
+            have = {r[0] for r in conn.execute("SELECT v.title FROM prompts p JOIN prompt_versions v "
+                                               "ON v.prompt_id = p.id WHERE p.owner_kind = 'system'")}
             for item in data["prompt"]:
                 if item["title"] in have:
                     continue
-                prompt_id = conn.execute("INSERT INTO prompts(owner_kind, owner, created_at) VALUES ('system', ?, ?)",
-                                         (SYSTEM_OWNER, _now())).lastrowid
+                prompt_id = conn.execute("INSERT INTO prompts(owner_kind, owner, created_at) VALUES ('system', ?, ?) "
+                                         "RETURNING id", (SYSTEM_OWNER, _now())).fetchone()[0]
                 self._add_version(conn, prompt_id, 1, item["title"], item.get("description", ""), item["body"].strip(),
                                   item.get("tags", []), SYSTEM_OWNER)
                 added += 1
