@@ -440,6 +440,11 @@ def recall(found: list[list[int]], truth: list[list[int]], k: int = 10) -> float
 def concurrency(searcher: Searcher, qs: list[str], clients: int, total: int = CONCURRENT_REQUESTS
                 ) -> dict[str, float]:
     access = Access.anonymous()
+    return {**run_clients(lambda i: searcher.search(qs[i % len(qs)], access), clients, total), "clients": clients}
+
+
+def run_clients(request: Any, clients: int, total: int) -> dict[str, float]:
+    """``total`` calls of ``request(i)`` from ``clients`` threads at once: latency per call, calls per second."""
     lock = threading.Lock()
     todo = iter(range(total))
     times: list[float] = []
@@ -451,7 +456,7 @@ def concurrency(searcher: Searcher, qs: list[str], clients: int, total: int = CO
             if i is None:
                 return
             started = time.perf_counter()
-            searcher.search(qs[i % len(qs)], access)
+            request(i)
             with lock:
                 times.append((time.perf_counter() - started) * 1000)
 
@@ -460,7 +465,7 @@ def concurrency(searcher: Searcher, qs: list[str], clients: int, total: int = CO
         for f in [pool.submit(client) for _ in range(clients)]:
             f.result()
     wall = time.perf_counter() - started
-    return {**pct(times), "qps": total / wall, "clients": clients}
+    return {**pct(times), "qps": total / wall}
 
 
 def measure(backend: str, want: int, base: Base) -> dict[str, Any]:

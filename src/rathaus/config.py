@@ -25,7 +25,9 @@ class Settings(BaseSettings):
                                            "RATHAUS_DATABASE_URL is set, otherwise sqlite).")
     database_url: str = Field("", description="PostgreSQL URL for the postgres store, e.g. "
                                               "postgresql://rathaus:secret@db:5432/rathaus (needs pgvector 0.8 or "
-                                              "newer and pip install 'rathaus[postgres]').")
+                                              "newer and pip install 'rathaus[postgres]'). With the postgres store, "
+                                              "accounts, sessions, audit log, answer log and workspace live there "
+                                              "too.")
     lexical_cache: str = Field(
         "background", pattern="^(background|eager|off)$",
         description="In-memory BM25 index for fast lexical search: built in the background when the index "
