@@ -322,7 +322,8 @@ def copy_small_db(name: str, source: Any, target: Any, skip: dict[str, str] | No
         wanted, present = {}, {}
         for table in tables:
             names = ", ".join(f'"{c}"' for c in _small_columns(source, table))
-            wanted[table] = source.conn().execute(f'SELECT {names} FROM "{table}"').fetchall()
+            # in the order written, so a group comes after the group above it (a foreign key in the same table)
+            wanted[table] = source.conn().execute(f'SELECT {names} FROM "{table}" ORDER BY rowid').fetchall()
             present[table] = {_line(row) for row in conn.execute(f'SELECT {names} FROM "{table}"')}
         if all(present[t] <= {_line(row) for row in wanted[t]} for t in tables):
             identity = {(t, c) for t, c in conn.execute(
