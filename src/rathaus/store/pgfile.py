@@ -188,7 +188,9 @@ class PostgresFile:
 
         Write transactions of one schema run one at a time, across all processes, as SQLite's do: the
         modules read and then write in one transaction ("does the user exist? then add them") and rely
-        on nobody writing in between. These databases see few, short writes."""
+        on nobody writing in between. These databases see few, short writes. Inside, use only the
+        connection given: borrowing a second one could wait for a connection that a writer queued behind
+        this one holds."""
         with self._borrow() as conn, conn.transaction():
             conn.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (WRITE_LOCK, self.schema))
             yield Connection(self, conn)
