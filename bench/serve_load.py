@@ -19,12 +19,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
-import time
 from pathlib import Path
 
 import httpx
@@ -34,13 +31,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import stamp, write_section  # noqa: E402
 from scale import SCALE, pg_server, pg_url, questions, run_clients  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.web.serving import start_servers, stop_servers  # noqa: E402
+
 WARM_UP = 71  # requests per process before measuring: every question once (model loaded, database pages cached)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def environment(store: str, data_dir: Path) -> dict[str, str]:
@@ -50,29 +44,6 @@ def environment(store: str, data_dir: Path) -> dict[str, str]:
     if backend == "postgres":
         env["RATHAUS_DATABASE_URL"] = pg_url(pg_server(), f"scale_{size.lower()}")
     return env
-
-
-def start(env: dict[str, str], processes: int) -> tuple[list[subprocess.Popen], list[str]]:
-    procs, urls = [], []
-    for _ in range(processes):
-        port = free_port()
-        procs.append(subprocess.Popen([sys.executable, "-m", "rathaus", "serve", "--port", str(port), "--no-embed"],
-                                      env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True))
-        urls.append(f"http://127.0.0.1:{port}")
-    deadline = time.monotonic() + 900  # SQLite builds its in-memory indexes at start
-    for proc, url in zip(procs, urls, strict=True):
-        while True:
-            try:
-                if httpx.get(f"{url}/healthz", timeout=5).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if proc.poll() is not None:
-                raise SystemExit(f"rathaus serve stopped: {proc.stderr.read()[-2000:]}")
-            if time.monotonic() > deadline:
-                raise SystemExit("rathaus serve did not come up")
-            time.sleep(0.5)
-    return procs, urls
 
 
 def load(urls: list[str], qs: list[str], clients: int, total: int) -> dict[str, float]:
@@ -110,7 +81,8 @@ def main() -> None:
         for processes in args.processes:
             with tempfile.TemporaryDirectory(prefix="rathaus-load-") as tmp:
                 data_dir = SCALE / f"sqlite-{size}" if backend == "sqlite" else Path(tmp)
-                procs, urls = start(environment(store, data_dir), processes)
+                procs, urls = start_servers([environment(store, data_dir)] * processes,
+                                            timeout=900)  # SQLite builds its in-memory indexes at start
                 try:
                     load(urls, qs, processes, WARM_UP * processes)
                     for clients in args.clients:
@@ -120,9 +92,7 @@ def main() -> None:
                                     f"| {r['qps']:.1f} | {r['errors']} |")
                         print(rows[-1], flush=True)
                 finally:
-                    for proc in procs:
-                        proc.terminate()
-                        proc.wait(timeout=60)
+                    stop_servers(procs)
     text = "\n".join([
         "## HTTP load: rathaus serve under concurrent clients", "",
         f"Measured {stamp()} with `python bench/serve_load.py --requests {args.requests}`: real `rathaus serve` "

@@ -9,10 +9,8 @@ database (store/smalldb.py), so a sign-in on one server holds on the other."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,17 +18,12 @@ import httpx
 import pytest
 
 from tests.store.pg import pg_database, pg_server, pg_url  # noqa: F401
+from tests.web.serving import start_servers, stop_servers
 
 pytestmark = pytest.mark.integration
 
 
 PASSWORD = "Streuplan im Januar 2026"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -64,30 +57,11 @@ def two_servers(environment) -> Iterator[tuple[str, str, str]]:
     cli(env, "collections", "add", "bauhof", "--classification", "intern", "--group", "stadt")
     cli(env, "users", "add", "kurt", "--curator", "--group", "stadt", stdin=f"{PASSWORD}\n")
     token = cli(env, "tokens", "create", "kurt").split()[-1]
-    procs, urls = [], []
-    for machine in (1, 2):
-        port = _free_port()
-        procs.append(subprocess.Popen([sys.executable, "-m", "rathaus", "serve", "--port", str(port), "--no-embed"],
-                                      env=data_dir_of(env, machine), stdout=subprocess.DEVNULL,
-                                      stderr=subprocess.PIPE, text=True))
-        urls.append(f"http://127.0.0.1:{port}")
+    procs, urls = start_servers([data_dir_of(env, machine) for machine in (1, 2)])
     try:
-        deadline = time.monotonic() + 60
-        for proc, url in zip(procs, urls, strict=True):
-            while True:
-                try:
-                    if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                assert proc.poll() is None, proc.stderr.read()
-                assert time.monotonic() < deadline, "rathaus serve did not come up"
-                time.sleep(0.2)
         yield urls[0], urls[1], token
     finally:
-        for proc in procs:
-            proc.terminate()
-            proc.wait(timeout=30)
+        stop_servers(procs)
 
 
 def found(url: str, token: str, query: str) -> set[str]:
