@@ -22,7 +22,6 @@ int or float, not Decimal.
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
@@ -131,7 +130,6 @@ class PostgresFile:
             raise ValueError(f"not a schema name: {schema!r}")
         self.target = Target(url)
         self.schema = schema
-        self.lock = threading.RLock()  # callers written for SQLiteFile may hold it; PostgreSQL does the locking
         self._migrate(migrations_, timeout)
         self._pool = ConnectionPool(self.target.url, min_size=0, max_size=max_connections, open=False,
                                     kwargs={"autocommit": True, "application_name": "rathaus"},
