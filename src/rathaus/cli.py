@@ -13,7 +13,7 @@
     rathaus tokens create mmeier           # a personal API token (Authorization: Bearer …)
     rathaus collections add bauakten --classification vertraulich --group stadt/dezernat-2/amt-32
     rathaus serve                          # web page + API on http://127.0.0.1:8000
-    rathaus db copy-to-postgres URL        # move the SQLite index to PostgreSQL, verified by checksums
+    rathaus db copy-to-postgres URL        # move the SQLite installation to PostgreSQL, verified by checksums
 """
 
 from __future__ import annotations
@@ -744,12 +744,11 @@ CHECK_LABELS = {"collections": "Sammlungen", "documents": "Dokumente", "chunks":
 
 def _small_databases() -> list[tuple[str, Any]]:
     """The small databases of their own (store/smalldb.py) and their migrations."""
-    from rathaus.answer.provenance import MIGRATIONS as ANSWERS
-    from rathaus.identity.accounts import MIGRATIONS as IDENTITY
-    from rathaus.identity.audit import MIGRATIONS as AUDIT
-    from rathaus.workspace.db import MIGRATIONS as WORKSPACE
+    from rathaus.answer import provenance
+    from rathaus.identity import accounts, audit
+    from rathaus.workspace import db
 
-    return [("identity", IDENTITY), ("audit", AUDIT), ("answers", ANSWERS), ("workspace", WORKSPACE)]
+    return [(module.DATABASE, module.MIGRATIONS) for module in (accounts, audit, provenance, db)]
 
 
 def _copy_small_databases(url: str, verify_only: bool) -> list[Any]:
@@ -845,7 +844,7 @@ def db_copy_to_postgres(
     if not verify_only:
         hint = " und RATHAUS_STORE auf auto oder postgres" if state.settings.store == "sqlite" else ""
         console.print(f"Nächster Schritt: RATHAUS_DATABASE_URL auf diese PostgreSQL-URL setzen{hint} (Umgebung "
-                      f"oder .env) und Rathaus neu starten. Die SQLite-Datei bleibt als Sicherung erhalten.")
+                      f"oder .env) und Rathaus neu starten. Die SQLite-Dateien bleiben als Sicherung erhalten.")
 
 
 @app.command()

@@ -53,9 +53,9 @@ class Runtime:
     @cached_property
     def workspace(self) -> Any:
         from rathaus.store.smalldb import open_small_db
-        from rathaus.workspace.db import MIGRATIONS
+        from rathaus.workspace.db import DATABASE, MIGRATIONS
 
-        return open_small_db(self.settings, "workspace", MIGRATIONS)
+        return open_small_db(self.settings, DATABASE, MIGRATIONS)
 
     @cached_property
     def prompts(self) -> Any:

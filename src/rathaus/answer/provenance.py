@@ -74,6 +74,7 @@ def m003_routing(conn: Any) -> None:
         conn.execute("ALTER TABLE provenance ADD COLUMN routing TEXT")
 
 
+DATABASE = "answers"  # answers.sqlite, or the schema "answers" (store/smalldb.py)
 MIGRATIONS = [("answers_001", m001_answers), ("answers_002_one_feedback", m002_one_feedback_per_answer),
               ("answers_003_routing", m003_routing)]
 
@@ -114,7 +115,7 @@ class ProvenanceLog:
 
     @classmethod
     def from_settings(cls, settings: Any) -> ProvenanceLog:
-        return cls(open_small_db(settings, "answers", MIGRATIONS), settings.provenance_retention_days,
+        return cls(open_small_db(settings, DATABASE, MIGRATIONS), settings.provenance_retention_days,
                    settings.store_answers)
 
     def _conn(self) -> Any:

@@ -117,6 +117,7 @@ def m003_single_sign_on(conn: Any) -> None:
     """)
 
 
+DATABASE = "identity"  # identity.sqlite, or the schema "identity" (store/smalldb.py)
 MIGRATIONS = [("accounts_001", m001_accounts), ("accounts_002_sessions", m002_sessions),
               ("accounts_003_single_sign_on", m003_single_sign_on)]
 
@@ -186,7 +187,7 @@ class Accounts:
 
     @classmethod
     def from_settings(cls, settings: Any) -> Accounts:
-        return cls(open_small_db(settings, "identity", MIGRATIONS))
+        return cls(open_small_db(settings, DATABASE, MIGRATIONS))
 
     def _conn(self) -> Any:
         return self.db.conn()

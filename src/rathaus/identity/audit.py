@@ -46,6 +46,7 @@ def m001_audit(conn: Any) -> None:
     """)
 
 
+DATABASE = "audit"  # audit.sqlite, or the schema "audit" (store/smalldb.py)
 MIGRATIONS = [("audit_001", m001_audit)]
 
 
@@ -67,7 +68,7 @@ class AuditLog:
 
     @classmethod
     def from_settings(cls, settings: Any) -> AuditLog:
-        return cls(open_small_db(settings, "audit", MIGRATIONS), settings.audit_retention_days)
+        return cls(open_small_db(settings, DATABASE, MIGRATIONS), settings.audit_retention_days)
 
     def _conn(self) -> Any:
         return self.db.conn()

@@ -276,9 +276,13 @@ def _fingerprints(store: Store, tables: _Tables, batch: int) -> dict[str, tuple[
 
 
 def _digest(rows: Iterable[Sequence[Any]]) -> tuple[int, str]:
+    return _digest_lines(_line(row) for row in rows)
+
+
+def _digest_lines(lines: Iterable[bytes]) -> tuple[int, str]:
     digest, count = hashlib.sha256(), 0
-    for row in rows:
-        digest.update(_line(row))
+    for line in lines:
+        digest.update(line)
         count += 1
     return count, digest.hexdigest()
 
@@ -317,24 +321,24 @@ def copy_small_db(name: str, source: Any, target: Any, skip: dict[str, str] | No
     empty or hold nothing but rows of the source (an earlier copy, to which the rows added since, such as
     new audit entries, are appended). A schema with other or changed rows is left alone, and the
     comparison shows the difference: two installations are never mixed. ``skip``: see verify_small_db."""
-    tables = _small_tables(source)
+    columns = {table: _small_columns(source, table) for table in _small_tables(source)}
     with target.write() as conn:
-        wanted, present = {}, {}
-        for table in tables:
-            names = ", ".join(f'"{c}"' for c in _small_columns(source, table))
+        wanted: dict[str, list[tuple[bytes, Sequence[Any]]]] = {}
+        present: dict[str, set[bytes]] = {}
+        for table, names in columns.items():
             # in the order written, so a group comes after the group above it (a foreign key in the same table)
-            wanted[table] = source.conn().execute(f'SELECT {names} FROM "{table}" ORDER BY rowid').fetchall()
-            present[table] = {_line(row) for row in conn.execute(f'SELECT {names} FROM "{table}"')}
-        if all(present[t] <= {_line(row) for row in wanted[t]} for t in tables):
+            wanted[table] = [(_line(row), row) for row in source.conn().execute(
+                f'SELECT {_quoted(names)} FROM "{table}" ORDER BY rowid')]
+            present[table] = {_line(row) for row in conn.execute(f'SELECT {_quoted(names)} FROM "{table}"')}
+        if all(present[t] <= {line for line, _ in wanted[t]} for t in columns):
             identity = {(t, c) for t, c in conn.execute(
                 "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = ? "
                 "AND is_identity = 'YES'", (target.schema,))}
-            for table in tables:
-                columns = _small_columns(source, table)
-                names = ", ".join(f'"{c}"' for c in columns)
-                rows = [row for row in wanted[table] if _line(row) not in present[table]]
-                conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})', rows)
-                for column in columns:
+            for table, names in columns.items():
+                rows = [row for line, row in wanted[table] if line not in present[table]]
+                conn.executemany(f'INSERT INTO "{table}" ({_quoted(names)}) VALUES ({", ".join("?" * len(names))})',
+                                 rows)
+                for column in names:
                     if (table, column) in identity and rows:
                         conn.execute(f"SELECT setval(pg_get_serial_sequence(?, ?), (SELECT max(\"{column}\") "
                                      f'FROM "{table}"))', (f'"{target.schema}"."{table}"', column))
@@ -345,18 +349,19 @@ def verify_small_db(name: str, source: Any, target: Any, skip: dict[str, str] | 
     """Counts and a checksum over every row of every table (sorted canonical JSON lines), both sides.
     ``skip``: table -> an SQL condition for rows left out of the comparison (the copy command's own
     audit entries, which every run adds to one side)."""
+    selects = [(table, f'SELECT {_quoted(_small_columns(source, table))} FROM "{table}"'
+                       + (f" WHERE NOT ({skip[table]})" if skip and table in skip else ""))
+               for table in _small_tables(source)]
     sides = []
     for db in (source, target):
-        lines: list[bytes] = []
-        for table in _small_tables(source):
-            names = ", ".join(f'"{c}"' for c in _small_columns(source, table))
-            where = f" WHERE NOT ({skip[table]})" if skip and table in skip else ""
-            lines += sorted(_line([table, *row]) for row in db.conn().execute(f'SELECT {names} FROM "{table}"{where}'))
-        digest = hashlib.sha256()
-        for line in lines:
-            digest.update(line)
-        sides.append((len(lines), digest.hexdigest()))
+        lines = [line for table, select in selects for line in sorted(_line([table, *row])
+                                                                      for row in db.conn().execute(select))]
+        sides.append(_digest_lines(lines))
     return Check(f"small:{name}", sides[0][0], sides[1][0], sides[0][1], sides[1][1])
+
+
+def _quoted(columns: Sequence[str]) -> str:
+    return ", ".join(f'"{c}"' for c in columns)
 
 
 def _small_tables(source: Any) -> list[str]:
@@ -465,6 +470,7 @@ class _SQLiteTables(_Tables):
         from rathaus.store.sqlitedb import connect
 
         self.conn = connect(store.path)
+        self.lock = threading.RLock()
 
     def model(self) -> str | None:
         rows = self._rows("SELECT value FROM meta WHERE key = 'vector_model'")
@@ -505,7 +511,7 @@ class _SQLiteTables(_Tables):
     def set_content_hashes(self, hashes: dict[str, str]) -> None:
         from rathaus.store.sqlitedb import write_transaction
 
-        with write_transaction(self.conn, threading.RLock()) as conn:
+        with write_transaction(self.conn, self.lock) as conn:
             conn.executemany("UPDATE documents SET content_hash = ? WHERE id = ?", [(h, i) for i, h in hashes.items()])
 
 

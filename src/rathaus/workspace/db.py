@@ -55,5 +55,6 @@ def m001_workspace(conn: Any) -> None:
     """)
 
 
+DATABASE = "workspace"  # workspace.sqlite, or the schema "workspace" (store/smalldb.py)
 MIGRATIONS = [("workspace_001", m001_workspace)]
 
